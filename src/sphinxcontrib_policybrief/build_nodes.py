@@ -1,0 +1,137 @@
+"""Small builders of docutils nodes shared by the object and view renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.errors import NoUri
+from sphinx.util.nodes import make_refnode
+
+from .graph import BriefGraph
+from .model import Actor, Claim, PolicyObject, TimelineEvent
+from .scales import LikelihoodScale
+
+# sphinx-design badge colours by meaning, so a reader learns them once.
+_LIKELIHOOD_STYLE = ("danger", "danger", "warning", "secondary", "info", "primary", "primary")
+_CONFIDENCE_STYLE = {"low": "warning", "moderate": "info", "high": "success"}
+_STATUS_STYLE = {"confirmed": "success", "refuted": "danger", "superseded": "secondary"}
+
+
+class Linker:
+    """Makes links to objects and places for one document being written."""
+
+    def __init__(self, builder: Builder, graph: BriefGraph, docname: str) -> None:
+        self.builder = builder
+        self.graph = graph
+        self.docname = docname
+        self.html = builder.format == "html"
+
+    def to_object(self, ident: str, text: str | None = None) -> nodes.Node:
+        obj = self.graph.objects.get(ident)
+        label = text if text is not None else (obj.title if obj else ident)
+        inner = nodes.inline("", label, classes=["pb-ref", f"pb-{obj.kind.value}" if obj else ""])
+        if obj is None:
+            return inner
+        return self.to_place(obj.docname, obj.anchor, inner, f"{obj.kind.label}: {obj.title}")
+
+    def to_place(
+        self, docname: str, anchor: str, child: nodes.Node, title: str | None = None
+    ) -> nodes.Node:
+        try:
+            return make_refnode(self.builder, self.docname, docname, anchor, child, title)
+        except NoUri:
+            return child
+
+    def object_list(self, idents: Sequence[str], sep: str = ", ") -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for i, ident in enumerate(idents):
+            if i:
+                out.append(nodes.Text(sep))
+            out.append(self.to_object(ident))
+        return out
+
+    def date(self, event: TimelineEvent) -> nodes.Node:
+        label = event.display_date or "date unknown"
+        if event.date is None:
+            return nodes.inline("", label, classes=["pb-date", "pb-date-unknown"])
+        classes = ["pb-date"]
+        if event.date.approximate or event.date.uncertain:
+            classes.append("pb-date-uncertain")
+        if self.html:
+            title = f' title="{escape(event.date.label)} ({escape(event.date.edtf)})"'
+            markup = (
+                f'<time class="{" ".join(classes)}" datetime="{escape(event.date.html_datetime)}"'
+                f"{title}>{escape(label)}</time>"
+            )
+            return nodes.raw("", markup, format="html")
+        return nodes.inline("", label, classes=classes)
+
+
+def badge(text: str, style: str, *extra: str) -> nodes.inline:
+    return nodes.inline(
+        "", text, classes=["sd-badge", f"sd-bg-{style}", f"sd-bg-text-{style}", "pb-badge", *extra]
+    )
+
+
+def claim_badges(claim: Claim, scale: LikelihoodScale) -> list[nodes.Node]:
+    """Likelihood (with its range), confidence and a non-default status, as badges."""
+    out: list[nodes.Node] = []
+    if claim.likelihood:
+        term = scale.lookup(claim.likelihood)
+        text = claim.likelihood
+        style = "secondary"
+        if term is not None:
+            if term.range_label:
+                text += f" ({term.range_label})"
+            position = (
+                scale.rank(term) * (len(_LIKELIHOOD_STYLE) - 1) // max(len(scale.terms) - 1, 1)
+            )
+            style = _LIKELIHOOD_STYLE[position]
+        out.append(badge(text, style, "pb-likelihood"))
+    if claim.confidence:
+        style = _CONFIDENCE_STYLE.get(claim.confidence, "secondary")
+        out.append(badge(f"{claim.confidence} confidence", style, "pb-confidence"))
+    if claim.status != "open":
+        out.append(badge(claim.status, _STATUS_STYLE.get(claim.status, "secondary"), "pb-status"))
+    return _spaced(out)
+
+
+def kind_label(obj: PolicyObject) -> str:
+    if isinstance(obj, Claim):
+        return _humanise(obj.claim_kind)
+    if isinstance(obj, Actor):
+        return _humanise(obj.actor_kind)
+    return obj.kind.label
+
+
+def _humanise(word: str) -> str:
+    text = word.replace("-", " ").replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _spaced(items: Iterable[nodes.Node]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for item in items:
+        if out:
+            out.append(nodes.Text(" "))
+        out.append(item)
+    return out
+
+
+def field(name: str, body: Sequence[nodes.Node]) -> nodes.field:
+    return nodes.field(
+        "", nodes.field_name("", name), nodes.field_body("", nodes.paragraph("", "", *body))
+    )
+
+
+def field_list(fields: Sequence[nodes.field], *classes: str) -> list[nodes.Node]:
+    if not fields:
+        return []
+    return [nodes.field_list("", *fields, classes=list(classes))]
+
+
+def tag_badges(tags: Sequence[str]) -> list[nodes.Node]:
+    return _spaced(badge(tag, "light", "pb-tag") for tag in tags)

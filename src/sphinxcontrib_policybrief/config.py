@@ -1,0 +1,169 @@
+"""All ``policybrief_*`` settings: registered with types, validated once, read as one object."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .diagnostics import Subtype, warn
+from .ids import is_valid_id, normalise_id
+from .model import BUILTIN_RELATIONS, Kind, RelationType
+from .scales import DEFAULT_CONFIDENCE_LEVELS, ICD_203, LikelihoodScale, ScaleError, build_scale
+
+DEFAULT_CLAIM_KINDS = ("key-judgment", "assessment", "finding", "assumption", "forecast")
+DEFAULT_ACTOR_KINDS = ("person", "state", "organization", "group")
+CLAIM_STATUSES = ("open", "confirmed", "refuted", "superseded")
+
+# name -> (default, rebuild, types); "env" because directives read them while parsing.
+_VALUES: dict[str, tuple[Any, str, tuple[type, ...]]] = {
+    "policybrief_short_names": (True, "env", (bool,)),
+    "policybrief_claim_kinds": (list(DEFAULT_CLAIM_KINDS), "env", (list, tuple)),
+    "policybrief_default_claim_kind": ("assessment", "env", (str,)),
+    "policybrief_actor_kinds": (list(DEFAULT_ACTOR_KINDS), "env", (list, tuple)),
+    "policybrief_likelihood_scale": ("icd203", "env", (str, list, tuple)),
+    "policybrief_confidence_levels": (list(DEFAULT_CONFIDENCE_LEVELS), "env", (list, tuple)),
+    "policybrief_relations": ([], "env", (list, tuple)),
+    "policybrief_timeline_overview": (True, "html", (bool,)),
+    "policybrief_export": (True, "html", (bool,)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The validated settings every other module reads."""
+
+    short_names: bool
+    claim_kinds: tuple[str, ...]
+    default_claim_kind: str
+    actor_kinds: tuple[str, ...]
+    likelihood: LikelihoodScale
+    confidence_levels: tuple[str, ...]
+    relations: tuple[RelationType, ...]
+    timeline_overview: bool
+    export: bool
+
+    def relation(self, name: str) -> RelationType | None:
+        for rel in self.relations:
+            if rel.name == name:
+                return rel
+        return None
+
+    def relations_from(self, kind: Kind) -> tuple[RelationType, ...]:
+        return tuple(rel for rel in self.relations if kind in rel.sources)
+
+
+def register(app: Sphinx) -> None:
+    for name, (default, rebuild, types) in _VALUES.items():
+        app.add_config_value(name, default, rebuild, types=types)
+
+
+def on_config_inited(app: Sphinx, config: Config) -> None:
+    """Validate once, warning about each bad value; the build goes on with the default."""
+    settings_from(config, report=True)
+
+
+def settings_from(config: Config, *, report: bool = False) -> Settings:
+    """The settings of *config*, cached on it; bad values fall back to their defaults."""
+    cached = config.__dict__.get("_policybrief_settings")
+    if isinstance(cached, Settings) and not report:
+        return cached
+    problems: list[str] = []
+
+    def word_list(name: str, default: Sequence[str]) -> tuple[str, ...]:
+        value = getattr(config, name)
+        if (
+            isinstance(value, list | tuple)
+            and value
+            and all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            words = tuple(" ".join(v.lower().split()) for v in value)
+            if len(set(words)) == len(words):
+                return words
+        problems.append(f"{name} must be a non-empty list of distinct strings; using the default")
+        return tuple(default)
+
+    claim_kinds = word_list("policybrief_claim_kinds", DEFAULT_CLAIM_KINDS)
+    default_kind = str(config.policybrief_default_claim_kind).lower()
+    if default_kind not in claim_kinds:
+        problems.append(
+            f"policybrief_default_claim_kind {default_kind!r} is not one of "
+            f"policybrief_claim_kinds; using {claim_kinds[0]!r}"
+        )
+        default_kind = "assessment" if "assessment" in claim_kinds else claim_kinds[0]
+    try:
+        scale = build_scale(config.policybrief_likelihood_scale)
+    except ScaleError as exc:
+        problems.append(f"policybrief_likelihood_scale: {exc}; using ICD 203")
+        scale = ICD_203
+    settings = Settings(
+        short_names=bool(config.policybrief_short_names),
+        claim_kinds=claim_kinds,
+        default_claim_kind=default_kind,
+        actor_kinds=word_list("policybrief_actor_kinds", DEFAULT_ACTOR_KINDS),
+        likelihood=scale,
+        confidence_levels=word_list("policybrief_confidence_levels", DEFAULT_CONFIDENCE_LEVELS),
+        relations=BUILTIN_RELATIONS + _custom_relations(config.policybrief_relations, problems),
+        timeline_overview=bool(config.policybrief_timeline_overview),
+        export=bool(config.policybrief_export),
+    )
+    if report:
+        for problem in problems:
+            warn(Subtype.CONFIG, problem)
+    config.__dict__["_policybrief_settings"] = settings
+    return settings
+
+
+def _custom_relations(value: object, problems: list[str]) -> tuple[RelationType, ...]:
+    """Extra claim relations declared in conf.py, like sphinx-needs' extra links."""
+    if not isinstance(value, list | tuple):
+        problems.append("policybrief_relations must be a list of mappings")
+        return ()
+    taken = {rel.name for rel in BUILTIN_RELATIONS} | {
+        "id",
+        "kind",
+        "likelihood",
+        "confidence",
+        "status",
+        "source",
+        "tags",
+        "class",
+        "date",
+        "date-label",
+        "role",
+        "aliases",
+    }
+    relations: list[RelationType] = []
+    for item in value:
+        if not isinstance(item, Mapping):
+            problems.append(f"policybrief_relations: {item!r} is not a mapping")
+            continue
+        name = normalise_id(str(item.get("name", "")))
+        if not is_valid_id(name) or name in taken:
+            problems.append(f"policybrief_relations: invalid or taken relation name {name!r}")
+            continue
+        try:
+            targets = frozenset(Kind(k) for k in item.get("targets", ["claim"]))
+        except ValueError:
+            problems.append(
+                f"policybrief_relations: {name!r} targets must be among "
+                + ", ".join(k.value for k in Kind)
+            )
+            continue
+        incoming = str(item.get("incoming") or f"{name} (incoming)")
+        outgoing = str(item.get("outgoing") or name.replace("-", " ").capitalize())
+        relations.append(
+            RelationType(
+                name,
+                outgoing,
+                incoming[:1].upper() + incoming[1:],
+                frozenset({Kind.CLAIM}),
+                targets or frozenset({Kind.CLAIM}),
+                acyclic=bool(item.get("acyclic", False)),
+            )
+        )
+        taken.add(name)
+    return tuple(relations)

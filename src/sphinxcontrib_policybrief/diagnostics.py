@@ -1,0 +1,40 @@
+"""Typed, located warnings: every problem the extension reports goes through here."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from sphinx.util import logging
+
+logger = logging.getLogger("sphinxcontrib_policybrief")
+
+#: The ``type`` of every warning this extension emits; ``suppress_warnings``
+#: takes ``"policybrief"`` or ``"policybrief.<subtype>"``.
+WARNING_TYPE = "policybrief"
+
+
+class Subtype(enum.StrEnum):
+    """Every warning subtype; the docs' warning reference lists each of them."""
+
+    CONFIG = "config"  #: a ``policybrief_*`` value in conf.py is invalid
+    MISSING_ARGUMENT = "missing-argument"  #: a title or a required option is missing
+    INVALID_ID = "invalid-id"  #: an ``:id:`` with characters outside the allowed set
+    DUPLICATE_ID = "duplicate-id"  #: two objects share an id (ids are one namespace)
+    INVALID_DATE = "invalid-date"  #: a ``:date:`` outside the documented EDTF subset
+    OPTION_VALUE = "option-value"  #: a kind, status or confidence that is not configured
+    SCALE_TERM = "scale-term"  #: a likelihood term that is not on the configured scale
+    UNKNOWN_OPTION = "unknown-option"  #: an option the directive does not know
+    REPEATED_OPTION = "repeated-option"  #: the same option given twice
+    UNKNOWN_REF = "unknown-ref"  #: a relation option or role names an id that does not exist
+    WRONG_KIND = "wrong-kind"  #: a relation points at the wrong kind of object
+    SELF_REFERENCE = "self-reference"  #: an object relates to itself
+    CYCLE = "cycle"  #: support or affiliation relations that loop
+    PARADOX = "paradox"  #: a paradox with fewer than two claims in tension
+    NESTING = "nesting"  #: an object directive inside another object
+    VIEW_OPTION = "view-option"  #: a bad filter in a timeline or index directive
+
+
+def warn(subtype: Subtype, message: str, location: Any = None) -> None:
+    """Emit one warning; *location* is a node, a ``(docname, line)`` pair or a docname."""
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=str(subtype))

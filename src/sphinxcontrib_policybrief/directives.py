@@ -1,0 +1,286 @@
+"""The four object directives: parse and validate options, record the object, leave an anchor.
+
+Everything that depends on other documents (links, back-links, indexes) is drawn later by
+the renderer, once the whole project has been read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, cast
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from .config import CLAIM_STATUSES, Settings, settings_from
+from .dates import DateError, parse_date
+from .diagnostics import Subtype, warn
+from .ids import derive_id, is_valid_id, normalise_id, split_list
+from .model import Actor, Claim, Kind, Link, Paradox, PolicyObject, RelationType, TimelineEvent
+from .nodes import pb_connections, pb_header
+
+
+class UnknownOption(str):
+    """An option value whose name the directive does not know; reported, then ignored."""
+
+    __slots__ = ()
+
+
+def _text(value: str | None) -> str:
+    return " ".join((value or "").split())
+
+
+def _unknown(value: str | None) -> str:
+    return UnknownOption(value or "")
+
+
+class LenientOptionSpec(dict[str, Callable[[str | None], Any]]):
+    """Accepts any option name so a typo costs a warning, not the whole object."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __missing__(self, key: str) -> Callable[[str | None], Any]:
+        return _unknown
+
+
+_COMMON_OPTIONS = ("id", "tags", "class")
+_NESTING_KEY = "pb_object_depth"
+
+
+class PolicyObjectDirective(SphinxDirective):
+    """What the four object directives share: id, title, tags, body, placeholders."""
+
+    kind: ClassVar[Kind]
+    has_content = True
+    required_arguments = 0  # a missing title is a located policybrief warning, not an error
+    optional_arguments = 1
+    final_argument_whitespace = True
+    own_options: ClassVar[tuple[str, ...]] = ()
+    relations: ClassVar[tuple[RelationType, ...]] = ()
+
+    @property
+    def settings(self) -> Settings:
+        return settings_from(self.config)
+
+    def warn(self, subtype: Subtype, message: str) -> None:
+        warn(subtype, f"{self.name}: {message}", self.get_location_pair())
+
+    def get_location_pair(self) -> tuple[str, int]:
+        return (self.env.docname, self.lineno)
+
+    def run(self) -> list[nodes.Node]:
+        for name, value in self.options.items():
+            if isinstance(value, UnknownOption):
+                known = ", ".join(sorted({*_COMMON_OPTIONS, *self.own_options}))
+                self.warn(Subtype.UNKNOWN_OPTION, f"unknown option :{name}: (known: {known})")
+        title = _text(self.arguments[0]) if self.arguments else ""
+        ident = self._ident(title)
+        if not title:
+            what = "a title" if self.kind is not Kind.ACTOR else "a name"
+            self.warn(Subtype.MISSING_ARGUMENT, f"needs {what} as its argument")
+            title = ident or f"Untitled {self.kind.label.lower()}"
+        container = nodes.container(
+            classes=["pb-object", f"pb-{self.kind.value}", *split_list(self.options.get("class"))]
+        )
+        self.set_source_info(container)
+        header = pb_header(pb_id=ident or "", pb_kind=self.kind.value)
+        title_nodes, messages = self.parse_inline(title, lineno=self.lineno)
+        header += nodes.paragraph("", "", *title_nodes, classes=["pb-title"])
+        source = _text(self.options.get("source"))
+        if source:
+            source_nodes, more = self.parse_inline(source, lineno=self.lineno)
+            header += nodes.inline("", "", *source_nodes, classes=["pb-source"])
+            messages += more
+        container += header
+        container += messages
+        body = self._parse_body()
+        container += body
+        if ident:
+            container["ids"].append(ident)
+            container["pb_id"] = ident
+            container += pb_connections(pb_id=ident)
+            record = self.make_record(
+                id=ident,
+                title=nodes.paragraph("", "", *title_nodes).astext() or title,
+                docname=self.env.docname,
+                lineno=self.lineno,
+                anchor=ident,
+                tags=tuple(normalise_id(t) for t in split_list(self.options.get("tags"))),
+                links=self._links(),
+                summary=_first_paragraph(body),
+                source=source,
+            )
+            if record is not None:
+                self.env.get_domain("pb").note_object(record)  # type: ignore[attr-defined]
+        return [container]
+
+    def _ident(self, title: str) -> str:
+        given = self.options.get("id")
+        if given:
+            ident = normalise_id(given)
+            if is_valid_id(ident):
+                return ident
+            self.warn(
+                Subtype.INVALID_ID,
+                f"invalid id {given!r}: use letters, digits, '-', '_' and '.', starting with "
+                "a letter or digit; an id derived from the title is used instead",
+            )
+        elif given is not None:
+            self.warn(Subtype.INVALID_ID, "empty :id:; an id derived from the title is used")
+        derived = derive_id(title)
+        if not derived:
+            if title or given:
+                self.warn(Subtype.INVALID_ID, "no id can be made from this title; give an :id:")
+            return ""
+        return derived
+
+    def _parse_body(self) -> list[nodes.Node]:
+        depth = self.env.temp_data.get(_NESTING_KEY, 0)
+        if depth:
+            self.warn(
+                Subtype.NESTING,
+                "objects should not be nested inside other objects; write them one after another",
+            )
+        self.env.temp_data[_NESTING_KEY] = depth + 1
+        try:
+            return list(self.parse_content_to_nodes())
+        finally:
+            self.env.temp_data[_NESTING_KEY] = depth
+
+    def _links(self) -> tuple[Link, ...]:
+        links: list[Link] = []
+        for rel in self.relations:
+            for raw in split_list(self.options.get(rel.name)):
+                target = normalise_id(raw)
+                if not is_valid_id(target):
+                    self.warn(Subtype.INVALID_ID, f":{rel.name}: {raw!r} is not a valid id")
+                    continue
+                links.append(Link(rel.name, target, self.lineno))
+        return tuple(links)
+
+    def choice(self, option: str, allowed: tuple[str, ...], default: str) -> str:
+        raw = self.options.get(option)
+        if raw is None or isinstance(raw, UnknownOption):
+            return default
+        value = " ".join(raw.lower().split())
+        if value in allowed:
+            return value
+        self.warn(
+            Subtype.OPTION_VALUE,
+            f"unknown :{option}: {raw!r} (allowed: {', '.join(allowed)}); using {default!r}"
+            if default
+            else f"unknown :{option}: {raw!r} (allowed: {', '.join(allowed)}); ignored",
+        )
+        return default
+
+    def make_record(self, **common: Any) -> PolicyObject | None:
+        raise NotImplementedError
+
+
+class ClaimDirective(PolicyObjectDirective):
+    kind = Kind.CLAIM
+    own_options = ("kind", "likelihood", "confidence", "status", "source", "actors")
+
+    def make_record(self, **common: Any) -> PolicyObject | None:
+        settings = self.settings
+        likelihood = ""
+        raw = self.options.get("likelihood")
+        if raw:
+            term = settings.likelihood.lookup(raw)
+            if term is None:
+                terms = ", ".join(t.term for t in settings.likelihood.terms)
+                self.warn(
+                    Subtype.SCALE_TERM,
+                    f"{raw!r} is not a term of the {settings.likelihood.name} likelihood scale "
+                    f"({terms})",
+                )
+            else:
+                likelihood = term.term
+        return Claim(
+            claim_kind=self.choice("kind", settings.claim_kinds, settings.default_claim_kind),
+            likelihood=likelihood,
+            confidence=self.choice("confidence", settings.confidence_levels, ""),
+            status=self.choice("status", CLAIM_STATUSES, "open"),
+            **common,
+        )
+
+
+class ActorDirective(PolicyObjectDirective):
+    kind = Kind.ACTOR
+    own_options = ("kind", "role", "affiliation", "aliases")
+
+    def make_record(self, **common: Any) -> PolicyObject | None:
+        kinds = self.settings.actor_kinds
+        return Actor(
+            actor_kind=self.choice("kind", kinds, kinds[0]),
+            role=_text(self.options.get("role")),
+            aliases=tuple(_text(a) for a in split_list(self.options.get("aliases"))),
+            **common,
+        )
+
+
+class TimelineEventDirective(PolicyObjectDirective):
+    kind = Kind.EVENT
+    own_options = ("date", "date-label", "source", "actors")
+
+    def make_record(self, **common: Any) -> PolicyObject | None:
+        raw = self.options.get("date")
+        date = None
+        if not raw or isinstance(raw, UnknownOption):
+            self.warn(Subtype.MISSING_ARGUMENT, "needs a :date: (an EDTF date such as 2019-12)")
+        else:
+            try:
+                date = parse_date(raw)
+            except DateError as exc:
+                self.warn(
+                    Subtype.INVALID_DATE,
+                    f"invalid :date: {raw!r}: {exc}; write EDTF, e.g. 2019-12-13, 2019-12, "
+                    "2019~, 2012/.., and put words like 'late 2019' in :date-label:",
+                )
+        return TimelineEvent(date=date, date_label=_text(self.options.get("date-label")), **common)
+
+
+class ParadoxDirective(PolicyObjectDirective):
+    kind = Kind.PARADOX
+    own_options = ("actors",)
+
+    def make_record(self, **common: Any) -> PolicyObject | None:
+        return Paradox(**common)
+
+
+_BASE: dict[Kind, type[PolicyObjectDirective]] = {
+    Kind.CLAIM: ClaimDirective,
+    Kind.ACTOR: ActorDirective,
+    Kind.EVENT: TimelineEventDirective,
+    Kind.PARADOX: ParadoxDirective,
+}
+
+#: Directive name for each kind.
+DIRECTIVE_NAMES: dict[Kind, str] = {
+    Kind.CLAIM: "claim",
+    Kind.ACTOR: "actor",
+    Kind.EVENT: "timeline-event",
+    Kind.PARADOX: "paradox",
+}
+
+
+def directive_for(kind: Kind, settings: Settings) -> type[PolicyObjectDirective]:
+    """The directive class for *kind*, knowing this project's relation options."""
+    base = _BASE[kind]
+    relations = settings.relations_from(kind)
+    names = (*_COMMON_OPTIONS, *base.own_options, *(r.name for r in relations))
+    spec = LenientOptionSpec(dict.fromkeys(names, _text_or_none))
+    attrs = {"option_spec": spec, "relations": relations, "own_options": names}
+    return cast(type[PolicyObjectDirective], type(base.__name__, (base,), attrs))
+
+
+def _text_or_none(value: str | None) -> str:
+    return value if value is not None else ""
+
+
+def _first_paragraph(body: list[nodes.Node]) -> str:
+    for node in body:
+        for para in node.findall(nodes.paragraph) if isinstance(node, nodes.Element) else ():
+            return " ".join(para.astext().split())
+    return ""

@@ -1,0 +1,193 @@
+"""The ``pb`` domain: the one store of every object, and how Sphinx resolves references to them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence, Set
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.nodes import Element
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, Index, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from .config import settings_from
+from .graph import BriefGraph
+from .ids import normalise_id
+from .indices import ActorIndex, ClaimIndex
+from .model import Kind, Mention, PolicyObject, ViewRequest
+
+#: Role name for each kind (the event role is shorter than its directive).
+ROLE_FOR_KIND: dict[Kind, str] = {
+    Kind.CLAIM: "claim",
+    Kind.ACTOR: "actor",
+    Kind.EVENT: "event",
+    Kind.PARADOX: "paradox",
+}
+KIND_FOR_ROLE = {role: kind for kind, role in ROLE_FOR_KIND.items()}
+
+
+class PolicyBriefDomain(Domain):
+    """Claims, actors, timeline events and paradoxes, in one id namespace."""
+
+    name = "pb"
+    label = "Policy brief"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "claim": ObjType("claim", "claim", searchprio=1),
+        "actor": ObjType("actor", "actor", searchprio=1),
+        "event": ObjType("timeline event", "event", searchprio=1),
+        "paradox": ObjType("paradox", "paradox", searchprio=1),
+    }
+    roles: ClassVar[dict[str, Any]] = {
+        role: XRefRole(warn_dangling=True, lowercase=True) for role in KIND_FOR_ROLE
+    }
+    indices: ClassVar[list[type[Index]]] = [ClaimIndex, ActorIndex]  # type: ignore[misc]
+    # Directives are added per project on config-inited (they depend on configured relations).
+    initial_data: ClassVar[dict[str, Any]] = {
+        "records": {},  # docname -> [PolicyObject]
+        "mentions": {},  # docname -> [Mention]
+        "views": {},  # docname -> [ViewRequest]
+        "digests": {},  # docname -> digest of what its objects and views last showed
+    }
+    data_version = 1
+
+    _graph: BriefGraph | None = None
+
+    # -- the store ------------------------------------------------------------------
+
+    @property
+    def records(self) -> dict[str, list[PolicyObject]]:
+        return self.data["records"]  # type: ignore[no-any-return]
+
+    @property
+    def mentions(self) -> dict[str, list[Mention]]:
+        return self.data["mentions"]  # type: ignore[no-any-return]
+
+    @property
+    def views(self) -> dict[str, list[ViewRequest]]:
+        return self.data["views"]  # type: ignore[no-any-return]
+
+    @property
+    def digests(self) -> dict[str, str]:
+        return self.data["digests"]  # type: ignore[no-any-return]
+
+    def note_object(self, obj: PolicyObject) -> None:
+        self.records.setdefault(obj.docname, []).append(obj)
+        self._graph = None
+
+    def note_view(self, view: ViewRequest) -> None:
+        self.views.setdefault(view.docname, []).append(view)
+        self._graph = None
+
+    def set_mentions(self, docname: str, found: list[Mention]) -> None:
+        if found:
+            self.mentions[docname] = found
+        else:
+            self.mentions.pop(docname, None)
+        self._graph = None
+
+    def clear_doc(self, docname: str) -> None:
+        for key in ("records", "mentions", "views"):
+            self.data[key].pop(docname, None)
+        self._graph = None
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key in ("records", "mentions", "views"):
+            for docname, items in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = items
+        self._graph = None
+
+    @property
+    def graph(self) -> BriefGraph:
+        """The merged view, rebuilt after any change to the store."""
+        if self._graph is None:
+            relations = settings_from(self.env.config).relations
+            self._graph = BriefGraph(self.records, self.mentions, relations)
+        return self._graph
+
+    # -- what Sphinx asks -----------------------------------------------------------
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for obj in self.graph.sorted_objects():
+            yield obj.id, obj.title, obj.kind.value, obj.docname, obj.anchor, 1
+
+    def get_full_qualified_name(self, node: Element) -> str | None:
+        target = node.get("reftarget")
+        return normalise_id(target) if isinstance(target, str) else None
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> Element | None:
+        obj = self.graph.objects.get(normalise_id(target))
+        wanted = KIND_FOR_ROLE.get(typ)
+        if obj is None or (wanted is not None and obj.kind is not wanted):
+            return None
+        return self._refnode(builder, fromdocname, obj, node, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, Element]]:
+        obj = self.graph.objects.get(normalise_id(target))
+        if obj is None:
+            return []
+        role = f"pb:{ROLE_FOR_KIND[obj.kind]}"
+        return [(role, self._refnode(builder, fromdocname, obj, node, contnode))]
+
+    def _refnode(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        obj: PolicyObject,
+        node: pending_xref,
+        contnode: Element,
+    ) -> Element:
+        # An unlabelled reference shows the object's title, as :ref: shows a section's.
+        if not node.get("refexplicit") or not contnode.astext():
+            contnode = nodes.inline("", obj.title, classes=["xref", "pb", f"pb-{obj.kind.value}"])
+        return make_refnode(
+            builder,
+            fromdocname,
+            obj.docname,
+            obj.anchor,
+            contnode,
+            f"{obj.kind.label}: {obj.title}",
+        )
+
+    def objects_in(self, docnames: Iterable[str]) -> list[PolicyObject]:
+        wanted = set(docnames)
+        return [o for o in self.graph.sorted_objects() if o.docname in wanted]
+
+
+def short_role(role: str) -> Any:
+    """The unqualified ``{claim}`` etc.: the domain's role, called under its full name."""
+    xref = PolicyBriefDomain.roles[role]
+
+    def run(
+        name: str,
+        rawtext: str,
+        text: str,
+        lineno: int,
+        inliner: Any,
+        options: dict[str, Any] | None = None,
+        content: Sequence[str] = (),
+    ) -> Any:
+        return xref(f"pb:{role}", rawtext, text, lineno, inliner, options or {}, list(content))
+
+    return run

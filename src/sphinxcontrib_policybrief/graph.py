@@ -1,0 +1,257 @@
+"""The merged view of a whole project: every object by id, relations both ways, problems.
+
+Built once per build, after all documents are read and merged, from the records the
+domain holds. It has no Sphinx import: the domain feeds it, the renderers read it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .diagnostics import Subtype
+from .model import (
+    Actor,
+    Claim,
+    Kind,
+    Mention,
+    PolicyObject,
+    RelationType,
+    TimelineEvent,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong that is only visible across documents; reported with a location."""
+
+    subtype: Subtype
+    message: str
+    docname: str
+    lineno: int
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A resolved relation as seen from one end."""
+
+    relation: RelationType
+    other: str  # the id at the other end
+    incoming: bool
+
+    @property
+    def label(self) -> str:
+        return self.relation.incoming if self.incoming else self.relation.outgoing
+
+
+class BriefGraph:
+    """Objects by id and their resolved relations; derived, never pickled."""
+
+    def __init__(
+        self,
+        records: Mapping[str, Sequence[PolicyObject]],
+        mentions: Mapping[str, Sequence[Mention]],
+        relations: Sequence[RelationType],
+    ) -> None:
+        self.relations = {rel.name: rel for rel in relations}
+        self.objects: dict[str, PolicyObject] = {}
+        self.problems: list[Problem] = []
+        self._edges: dict[str, list[Edge]] = defaultdict(list)
+        self._fingerprints: dict[str, str] = {}
+        self._collect(records)
+        self._resolve()
+        self._check_cycles()
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        for docname in sorted(mentions):
+            for mention in mentions[docname]:
+                if mention.target in self.objects:
+                    self.mentions[mention.target].append(mention)
+
+    # -- building -----------------------------------------------------------------
+
+    def _collect(self, records: Mapping[str, Sequence[PolicyObject]]) -> None:
+        # Sorted by document then line, so the same object wins a duplicate-id clash
+        # whether documents were read serially or in parallel.
+        ordered = sorted(
+            (obj for docname in records for obj in records[docname]),
+            key=lambda o: (o.docname, o.lineno, o.id),
+        )
+        for obj in ordered:
+            first = self.objects.get(obj.id)
+            if first is None:
+                self.objects[obj.id] = obj
+                continue
+            self.problems.append(
+                Problem(
+                    Subtype.DUPLICATE_ID,
+                    f"duplicate id {obj.id!r}: already used by the {first.kind.label.lower()} "
+                    f"at {first.docname}:{first.lineno}; this {obj.kind.label.lower()} is "
+                    "left out of links and indexes",
+                    obj.docname,
+                    obj.lineno,
+                )
+            )
+
+    def _resolve(self) -> None:
+        for obj in self.sorted_objects():
+            seen: set[tuple[str, str]] = set()
+            for link in obj.links:
+                rel = self.relations.get(link.relation)
+                if rel is None or (link.relation, link.target) in seen:
+                    continue
+                seen.add((link.relation, link.target))
+                target = self.objects.get(link.target)
+                where = (obj.docname, link.lineno or obj.lineno)
+                if target is None:
+                    self._problem(
+                        Subtype.UNKNOWN_REF,
+                        f"{obj.kind.value} {obj.id!r}: :{rel.name}: names {link.target!r}, "
+                        "which is not defined anywhere in the project",
+                        *where,
+                    )
+                elif target.id == obj.id:
+                    self._problem(
+                        Subtype.SELF_REFERENCE,
+                        f"{obj.kind.value} {obj.id!r} names itself in :{rel.name}:",
+                        *where,
+                    )
+                elif target.kind not in rel.targets:
+                    allowed = " or ".join(sorted(k.value for k in rel.targets))
+                    self._problem(
+                        Subtype.WRONG_KIND,
+                        f"{obj.kind.value} {obj.id!r}: :{rel.name}: must name a {allowed}, "
+                        f"but {target.id!r} is a {target.kind.value}",
+                        *where,
+                    )
+                else:
+                    self._edges[obj.id].append(Edge(rel, target.id, incoming=False))
+                    self._edges[target.id].append(Edge(rel, obj.id, incoming=True))
+            if obj.kind is Kind.PARADOX and len(set(obj.targets("claims"))) < 2:
+                self._problem(
+                    Subtype.PARADOX,
+                    f"paradox {obj.id!r} needs at least two claims in tension in :claims:",
+                    obj.docname,
+                    obj.lineno,
+                )
+
+    def _check_cycles(self) -> None:
+        for rel in self.relations.values():
+            if not rel.acyclic:
+                continue
+            reported: set[frozenset[str]] = set()
+            for start in sorted(self.objects):
+                cycle = self._find_cycle(start, rel)
+                if cycle and frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    first = self.objects[min(cycle)]
+                    path = " → ".join([*cycle, cycle[0]])
+                    self._problem(
+                        Subtype.CYCLE,
+                        f":{rel.name}: relations form a loop: {path}",
+                        first.docname,
+                        first.lineno,
+                    )
+
+    def _find_cycle(self, start: str, rel: RelationType) -> list[str]:
+        """The loop through *start* along *rel*, as ids starting at *start*, or []."""
+        stack: list[tuple[str, list[str]]] = [(start, [start])]
+        visited: set[str] = set()
+        while stack:
+            node, path = stack.pop()
+            for edge in self._edges.get(node, ()):
+                if edge.incoming or edge.relation is not rel:
+                    continue
+                if edge.other == start:
+                    return path
+                if edge.other not in visited:
+                    visited.add(edge.other)
+                    stack.append((edge.other, [*path, edge.other]))
+        return []
+
+    def _problem(self, subtype: Subtype, message: str, docname: str, lineno: int) -> None:
+        self.problems.append(Problem(subtype, message, docname, lineno))
+
+    # -- reading --------------------------------------------------------------------
+
+    def sorted_objects(self, kind: Kind | None = None) -> list[PolicyObject]:
+        """Objects in reading order: document, then line."""
+        objs: Iterable[PolicyObject] = self.objects.values()
+        if kind is not None:
+            objs = (o for o in objs if o.kind is kind)
+        return sorted(objs, key=lambda o: (o.docname, o.lineno, o.id))
+
+    def events_in_time_order(self, events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
+        """Lower bound, then upper bound, then precision; id last, so the order is total."""
+        return sorted(events, key=lambda e: (e.date.sort_key() if e.date else (0, 0, 0), e.id))
+
+    def edges(self, ident: str) -> list[Edge]:
+        return self._edges.get(ident, [])
+
+    def related(self, ident: str, relation: str, *, incoming: bool) -> list[str]:
+        """Ids at the other end of *relation*; a symmetric relation reads both ways."""
+        rel = self.relations.get(relation)
+        found = [
+            e.other
+            for e in self.edges(ident)
+            if e.relation.name == relation
+            and (e.incoming == incoming or (rel is not None and rel.symmetric))
+        ]
+        return sorted(set(found), key=self._reading_key)
+
+    def _reading_key(self, ident: str) -> tuple[str, int, str]:
+        obj = self.objects[ident]
+        return (obj.docname, obj.lineno, obj.id)
+
+    def members(self, actor_id: str) -> list[str]:
+        return self.related(actor_id, "affiliation", incoming=True)
+
+    def involving(self, actor_id: str, kind: Kind) -> list[str]:
+        return [
+            i
+            for i in self.related(actor_id, "actors", incoming=True)
+            if self.objects[i].kind is kind
+        ]
+
+    def evidence_for(self, ident: str) -> list[str]:
+        return self.related(ident, "evidence", incoming=True)
+
+    def count(self, ident: str, relation: str, *, incoming: bool) -> int:
+        return len(self.related(ident, relation, incoming=incoming))
+
+    # -- staleness --------------------------------------------------------------------
+
+    def summary_key(self, ident: str) -> str:
+        """What a link to *ident* shows anywhere: enough to know when it must be redrawn."""
+        obj = self.objects.get(ident)
+        if obj is None:
+            return f"missing:{ident}"
+        parts = [obj.id, obj.kind.value, obj.title, obj.docname, obj.anchor]
+        if isinstance(obj, Claim):
+            parts += [obj.claim_kind, obj.likelihood, obj.confidence, obj.status]
+        elif isinstance(obj, TimelineEvent):
+            parts += [obj.date.edtf if obj.date else "", obj.display_date]
+        elif isinstance(obj, Actor):
+            parts += [obj.actor_kind, *obj.aliases]
+        return "\x1f".join(parts)
+
+    def fingerprint(self, ident: str) -> str:
+        """A digest of everything the block of *ident* shows, its connections included."""
+        cached = self._fingerprints.get(ident)
+        if cached is not None:
+            return cached
+        obj = self.objects[ident]
+        digest = hashlib.sha1(repr(obj).encode(), usedforsecurity=False)
+        for edge in sorted(self.edges(ident), key=lambda e: (e.relation.name, e.incoming, e.other)):
+            digest.update(
+                f"{edge.relation.name}{edge.incoming}{self.summary_key(edge.other)}".encode()
+            )
+            # Second-hand facts shown in a block: an event's own actors in an actor's timeline.
+            other = self.objects[edge.other]
+            digest.update(repr(other.links).encode())
+            digest.update(other.summary.encode())
+        for mention in self.mentions.get(ident, ()):
+            digest.update(repr(mention).encode())
+        self._fingerprints[ident] = value = digest.hexdigest()
+        return value

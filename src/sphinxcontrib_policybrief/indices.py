@@ -1,0 +1,69 @@
+"""Domain index pages (``pb-claims``, ``pb-actors``), drawn by Sphinx's own index machinery."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
+
+from sphinx.domains import Index, IndexEntry
+
+from .build_nodes import kind_label
+from .model import Actor, Claim, Kind
+
+if TYPE_CHECKING:
+    from .domain import PolicyBriefDomain
+
+
+class ClaimIndex(Index):
+    """Every claim, grouped by kind, with its likelihood and confidence."""
+
+    name = "claims"
+    localname = "Claim index"
+    shortname = "claims"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = cast("PolicyBriefDomain", self.domain)
+        wanted = set(docnames) if docnames is not None else None
+        groups: dict[str, list[IndexEntry]] = defaultdict(list)
+        for obj in domain.graph.sorted_objects(Kind.CLAIM):
+            if wanted is not None and obj.docname not in wanted:
+                continue
+            assert isinstance(obj, Claim)
+            extra = ", ".join(x for x in (obj.likelihood, f"{obj.confidence} confidence"
+                                          if obj.confidence else "") if x)
+            groups[kind_label(obj)].append(
+                IndexEntry(obj.title, 0, obj.docname, obj.anchor, extra, "", obj.id)
+            )
+        content = [(k, sorted(v, key=lambda e: e.name.casefold())) for k, v in sorted(groups.items())]
+        return content, False
+
+
+class ActorIndex(Index):
+    """Every actor by name, with aliases listed as entries that lead to the same actor."""
+
+    name = "actors"
+    localname = "Actor index"
+    shortname = "actors"
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = cast("PolicyBriefDomain", self.domain)
+        wanted = set(docnames) if docnames is not None else None
+        groups: dict[str, list[IndexEntry]] = defaultdict(list)
+        for obj in domain.graph.sorted_objects(Kind.ACTOR):
+            if wanted is not None and obj.docname not in wanted:
+                continue
+            assert isinstance(obj, Actor)
+            names = [(obj.title, obj.role or kind_label(obj))]
+            names += [(alias, f"see {obj.title}") for alias in obj.aliases]
+            for name, extra in names:
+                letter = name[:1].upper() or "?"
+                groups[letter].append(
+                    IndexEntry(name, 0, obj.docname, obj.anchor, extra, "", kind_label(obj))
+                )
+        content = [(k, sorted(v, key=lambda e: e.name.casefold())) for k, v in sorted(groups.items())]
+        return content, False

@@ -1,0 +1,193 @@
+"""The data model: one small frozen record per object, and the typed relations between them.
+
+Records are what the domain stores and pickles; each carries the document and line it
+came from so that every later warning can point back at the source.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from .dates import FuzzyDate
+
+
+class Kind(enum.StrEnum):
+    """The four kinds of object; they share one id namespace."""
+
+    CLAIM = "claim"
+    ACTOR = "actor"
+    EVENT = "event"
+    PARADOX = "paradox"
+
+    @property
+    def label(self) -> str:
+        return "Timeline event" if self is Kind.EVENT else self.value.capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class RelationType:
+    """A typed link: its option name, how each end reads it, and what it may join."""
+
+    name: str
+    outgoing: str
+    incoming: str
+    sources: frozenset[Kind]
+    targets: frozenset[Kind]
+    symmetric: bool = False
+    # Relations whose loops are a logical error (a claim that ends up supporting itself).
+    acyclic: bool = False
+
+
+def _kinds(*kinds: Kind) -> frozenset[Kind]:
+    return frozenset(kinds)
+
+
+ANY_NON_ACTOR = _kinds(Kind.CLAIM, Kind.EVENT, Kind.PARADOX)
+
+#: The built-in relations, in the order their options are documented and rendered.
+BUILTIN_RELATIONS: tuple[RelationType, ...] = (
+    RelationType(
+        "supports", "Supports", "Supported by", _kinds(Kind.CLAIM), _kinds(Kind.CLAIM), acyclic=True
+    ),
+    RelationType("attacks", "Attacks", "Attacked by", _kinds(Kind.CLAIM), _kinds(Kind.CLAIM)),
+    RelationType(
+        "contradicts",
+        "Contradicts",
+        "Contradicts",
+        _kinds(Kind.CLAIM),
+        _kinds(Kind.CLAIM),
+        symmetric=True,
+    ),
+    RelationType(
+        "evidence",
+        "Evidence",
+        "Evidence for",
+        _kinds(Kind.CLAIM),
+        _kinds(Kind.EVENT, Kind.CLAIM),
+        acyclic=True,
+    ),
+    RelationType("assumes", "Assumes", "Assumed by", _kinds(Kind.CLAIM), _kinds(Kind.CLAIM)),
+    RelationType("actors", "Actors", "Involved in", ANY_NON_ACTOR, _kinds(Kind.ACTOR)),
+    RelationType(
+        "affiliation",
+        "Affiliation",
+        "Members",
+        _kinds(Kind.ACTOR),
+        _kinds(Kind.ACTOR),
+        acyclic=True,
+    ),
+    RelationType(
+        "claims", "Claims in tension", "Paradoxes", _kinds(Kind.PARADOX), _kinds(Kind.CLAIM)
+    ),
+    RelationType("resolution", "Resolution", "Resolves", _kinds(Kind.PARADOX), _kinds(Kind.CLAIM)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One outgoing relation as the author wrote it (the target may not exist)."""
+
+    relation: str
+    target: str
+    lineno: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PolicyObject:
+    """What every object has; subclasses add their kind's own fields."""
+
+    id: str
+    title: str
+    docname: str
+    lineno: int
+    anchor: str
+    tags: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    summary: str = ""
+    source: str = ""
+
+    @property
+    def kind(self) -> Kind:
+        raise NotImplementedError
+
+    def targets(self, relation: str) -> tuple[str, ...]:
+        return tuple(link.target for link in self.links if link.relation == relation)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim(PolicyObject):
+    claim_kind: str = "assessment"
+    likelihood: str = ""
+    confidence: str = ""
+    status: str = "open"
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.CLAIM
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor(PolicyObject):
+    actor_kind: str = "person"
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.ACTOR
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineEvent(PolicyObject):
+    date: FuzzyDate | None = None
+    date_label: str = ""
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.EVENT
+
+    @property
+    def display_date(self) -> str:
+        if self.date_label:
+            return self.date_label
+        return self.date.label if self.date else ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Paradox(PolicyObject):
+    @property
+    def kind(self) -> Kind:
+        return Kind.PARADOX
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A role or MyST link in a document that points at an object."""
+
+    target: str
+    docname: str
+    lineno: int
+    anchor: str  # nearest section id, so a back-link lands where the mention is
+    section: str  # that section's title, for the link text
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ViewRequest:
+    """A timeline or index directive: which objects it shows, decided after all are read."""
+
+    view: str  # "timeline", "claim-index", "key-judgments", "actor-index", "paradox-index"
+    docname: str
+    lineno: int
+    serial: int  # position among this document's views, to find its placeholder again
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    confidence: tuple[str, ...] = ()
+    likelihood: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    date_from: FuzzyDate | None = None
+    date_to: FuzzyDate | None = None
+    group_by: str = ""
+    scope: str = "document"
+    options: tuple[tuple[str, str], ...] = field(default=())

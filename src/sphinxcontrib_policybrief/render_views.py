@@ -1,0 +1,319 @@
+"""Draws the view directives: timeline, claim index, key judgments, actor and paradox indexes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import cast
+
+from docutils import nodes
+
+from .build_nodes import Linker, badge, claim_badges, kind_label, tag_badges
+from .config import Settings
+from .graph import BriefGraph
+from .model import Actor, Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
+from .nodes import pb_view
+from .svg_timeline import TimelineMark, render_overview
+from .views import select
+
+
+class ViewRenderer:
+    """Replaces each ``pb_view`` placeholder of one document with its content."""
+
+    def __init__(self, linker: Linker, settings: Settings) -> None:
+        self.linker = linker
+        self.graph: BriefGraph = linker.graph
+        self.settings = settings
+        self.draw: dict[str, Callable[[ViewRequest, list[PolicyObject]], list[nodes.Node]]] = {
+            "timeline": self.timeline,
+            "claim-index": self.claim_index,
+            "key-judgments": self.key_judgments,
+            "actor-index": self.actor_index,
+            "paradox-index": self.paradox_index,
+        }
+
+    def render(self, node: pb_view, request: ViewRequest) -> None:
+        found = select(self.graph, request)
+        body = self.draw[request.view](request, found)
+        box = nodes.container(classes=node["classes"])
+        box += body
+        if not found:
+            box += nodes.paragraph(
+                "", "Nothing in this brief matches this list yet.", classes=["pb-empty"]
+            )
+        node.replace_self(box)
+
+    # -- timeline -----------------------------------------------------------------------
+
+    def timeline(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
+        events = [o for o in found if isinstance(o, TimelineEvent)]
+        prefix = f"pb-tl{request.serial}"
+        out: list[nodes.Node] = []
+        if self.linker.html and self.settings.timeline_overview and events:
+            marks = [
+                TimelineMark(
+                    href=f"#{e.anchor}" if e.docname == self.linker.docname else self._href(e),
+                    title=e.title,
+                    date=e.date,
+                )
+                for e in events
+                if e.date is not None
+            ]
+            svg = render_overview(marks, label="Overview of the timeline")
+            out.append(nodes.raw("", f'<div class="pb-tl-overview">{svg}</div>', format="html"))
+        if not self.linker.html and self.linker.builder.format == "latex":
+            return [*out, self._chronology_table(events)] if events else out
+        years: dict[str, list[TimelineEvent]] = defaultdict(list)
+        for event in events:
+            year = (
+                f"{event.date.lower.year}"
+                if event.date and event.date.lower
+                else ("Earlier" if event.date else "Undated")
+            )
+            years[year].append(event)
+        if len(years) > 1:
+            jump = nodes.paragraph(classes=["pb-tl-jump"])
+            for i, year in enumerate(years):
+                if i:
+                    jump += nodes.Text(" · ")
+                jump += nodes.reference("", year, refid=f"{prefix}-{year.lower()}", internal=True)
+            out.append(jump)
+        for year, items in years.items():
+            heading = nodes.rubric(
+                "", year, classes=["pb-tl-year"], ids=[f"{prefix}-{year.lower()}"]
+            )
+            out.append(heading)
+            listing = nodes.container(classes=["pb-tl-list"])
+            for event in items:
+                listing += self._timeline_entry(event)
+            out.append(listing)
+        return out
+
+    def _href(self, event: TimelineEvent) -> str:
+        try:
+            uri = self.linker.builder.get_relative_uri(self.linker.docname, event.docname)
+        except Exception:
+            return ""
+        return f"{uri}#{event.anchor}"
+
+    def _timeline_entry(self, event: TimelineEvent) -> nodes.Node:
+        entry = nodes.container(classes=["pb-tl-event"])
+        entry["classes"] += [
+            f"pb-a-{a}" for a in self.graph.related(event.id, "actors", incoming=False)
+        ]
+        entry["classes"] += [f"pb-t-{t}" for t in event.tags]
+        entry += nodes.paragraph("", "", self.linker.date(event), classes=["pb-tl-date"])
+        entry += nodes.paragraph(
+            "", "", nodes.strong("", "", self.linker.to_object(event.id)), classes=["pb-tl-title"]
+        )
+        if event.summary:
+            entry += nodes.paragraph("", event.summary, classes=["pb-tl-summary"])
+        details: list[nodes.Node] = []
+        actors = self.graph.related(event.id, "actors", incoming=False)
+        if actors:
+            details += [nodes.Text("Actors: "), *self.linker.object_list(actors)]
+        backed = self.graph.evidence_for(event.id)
+        if backed:
+            if details:
+                details.append(nodes.Text(" · "))
+            details += [nodes.Text("Evidence for: "), *self.linker.object_list(backed)]
+        if event.tags:
+            if details:
+                details.append(nodes.Text(" "))
+            details += tag_badges(event.tags)
+        if details:
+            entry += nodes.paragraph("", "", *details, classes=["pb-tl-details"])
+        return entry
+
+    def _chronology_table(self, events: Sequence[TimelineEvent]) -> nodes.table:
+        rows = [
+            [
+                [self.linker.date(e)],
+                [
+                    nodes.strong("", "", self.linker.to_object(e.id)),
+                    *([nodes.Text(" — " + e.summary)] if e.summary else []),
+                ],
+                self.linker.object_list(self.graph.related(e.id, "actors", incoming=False)),
+            ]
+            for e in events
+        ]
+        return _table(("Date", "Event", "Actors"), rows, (18, 57, 25), "pb-chronology")
+
+    # -- claims -------------------------------------------------------------------------
+
+    def claim_index(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
+        claims = [o for o in found if isinstance(o, Claim)]
+        groups = self._group(claims, request.group_by)
+        out: list[nodes.Node] = []
+        for heading, items in groups:
+            if heading:
+                out.append(nodes.rubric("", f"{heading} ({len(items)})", classes=["pb-group"]))
+            listing = nodes.bullet_list(classes=["pb-claim-list"])
+            for claim in items:
+                listing += nodes.list_item("", *self._claim_entry(claim))
+            out.append(listing)
+        return out
+
+    def _group(self, claims: list[Claim], by: str) -> list[tuple[str, list[Claim]]]:
+        if by in ("", "none"):
+            return [("", claims)]
+        groups: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            if by == "kind":
+                groups[kind_label(claim)].append(claim)
+            elif by == "document":
+                title = self.linker.builder.env.titles.get(claim.docname)
+                groups[title.astext() if title else claim.docname].append(claim)
+            else:
+                actors = self.graph.related(claim.id, "actors", incoming=False) or [""]
+                for actor in actors:
+                    name = self.graph.objects[actor].title if actor else "No actor named"
+                    groups[name].append(claim)
+        if by == "kind":
+            order = [
+                kind_label(Claim(id="", title="", docname="", lineno=0, anchor="", claim_kind=k))
+                for k in self.settings.claim_kinds
+            ]
+            return [(k, groups[k]) for k in order if k in groups]
+        return sorted(groups.items()) if by == "actor" else list(groups.items())
+
+    def _claim_entry(self, claim: Claim) -> list[nodes.Node]:
+        head = nodes.paragraph(
+            "", "", nodes.strong("", "", self.linker.to_object(claim.id)), classes=["pb-claim-line"]
+        )
+        badges: list[nodes.Node] = [badge(kind_label(claim), "dark", "pb-kind")]
+        badges += [nodes.Text(" "), *claim_badges(claim, self.scale)]
+        facts: list[nodes.Node] = []
+        supporting = self.graph.count(claim.id, "supports", incoming=True)
+        attacking = self.graph.count(claim.id, "attacks", incoming=True)
+        facts.append(nodes.Text(f"{supporting} supporting · {attacking} attacking"))
+        evidence = self.graph.related(claim.id, "evidence", incoming=False)
+        if evidence:
+            facts += [nodes.Text(" · Evidence: "), *self.linker.object_list(evidence)]
+        places = sorted({m.docname for m in self.graph.mentions.get(claim.id, [])})
+        if places:
+            facts.append(nodes.Text(" · Referenced in: "))
+            for i, docname in enumerate(places):
+                if i:
+                    facts.append(nodes.Text(", "))
+                title = self.linker.builder.env.titles.get(docname)
+                text = title.astext() if title else docname
+                facts.append(self.linker.to_place(docname, "", nodes.inline("", text)))
+        return [
+            head,
+            nodes.paragraph("", "", *badges, classes=["pb-claim-badges"]),
+            nodes.paragraph("", "", *facts, classes=["pb-claim-facts"]),
+        ]
+
+    @property
+    def scale(self):  # type: ignore[no-untyped-def]
+        return self.settings.likelihood
+
+    def key_judgments(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
+        box = nodes.admonition(classes=["pb-key-judgments-box"])
+        box += nodes.title("", "Key judgments")
+        items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+        for claim in found:
+            assert isinstance(claim, Claim)
+            para = nodes.paragraph("", "", nodes.strong("", "", self.linker.to_object(claim.id)))
+            badges = claim_badges(claim, self.scale)
+            if badges:
+                para += [nodes.Text(" "), *badges]
+            items += nodes.list_item("", para)
+        if found:
+            box += items
+        return [box]
+
+    # -- actors and paradoxes -----------------------------------------------------------------
+
+    def actor_index(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
+        actors = [o for o in found if isinstance(o, Actor)]
+        by_kind: dict[str, list[Actor]] = defaultdict(list)
+        for actor in actors:
+            by_kind[actor.actor_kind].append(actor)
+        out: list[nodes.Node] = []
+        kinds = [k for k in self.settings.actor_kinds if k in by_kind]
+        for kind in kinds:
+            members = sorted(by_kind[kind], key=lambda a: (a.title.casefold(), a.id))
+            out.append(
+                nodes.rubric("", f"{kind_label(members[0])} ({len(members)})", classes=["pb-group"])
+            )
+            listing = nodes.bullet_list(classes=["pb-actor-list"])
+            for actor in members:
+                para = nodes.paragraph(
+                    "", "", nodes.strong("", "", self.linker.to_object(actor.id))
+                )
+                if actor.role:
+                    para += nodes.Text(f" — {actor.role}")
+                if actor.aliases:
+                    para += nodes.inline(
+                        "", f" (also: {', '.join(actor.aliases)})", classes=["pb-aliases"]
+                    )
+                counts = [
+                    f"{len(self.graph.involving(actor.id, kind))} {label}"
+                    for kind, label in (
+                        (Kind.CLAIM, "claims"),
+                        (Kind.EVENT, "events"),
+                        (Kind.PARADOX, "paradoxes"),
+                    )
+                ]
+                para += nodes.inline("", " · " + ", ".join(counts), classes=["pb-counts"])
+                listing += nodes.list_item("", para)
+            out.append(listing)
+        return out
+
+    def paradox_index(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for paradox in found:
+            box = nodes.container(classes=["pb-paradox-entry"])
+            box += nodes.paragraph(
+                "",
+                "",
+                nodes.strong("", "", self.linker.to_object(paradox.id)),
+                classes=["pb-paradox-title"],
+            )
+            if paradox.summary:
+                box += nodes.paragraph("", paradox.summary, classes=["pb-paradox-summary"])
+            row = nodes.container(classes=["pb-tension"])
+            for ident in self.graph.related(paradox.id, "claims", incoming=False):
+                side = nodes.container(classes=["pb-tension-side"])
+                side += nodes.paragraph("", "", self.linker.to_object(ident))
+                claim = self.graph.objects[ident]
+                if isinstance(claim, Claim):
+                    badges = claim_badges(claim, self.scale)
+                    if badges:
+                        side += nodes.paragraph("", "", *badges)
+                row += side
+            box += row
+            resolution = self.graph.related(paradox.id, "resolution", incoming=False)
+            if resolution:
+                box += nodes.paragraph(
+                    "",
+                    "",
+                    nodes.emphasis("", "Resolution: "),
+                    *self.linker.object_list(resolution),
+                    classes=["pb-resolution"],
+                )
+            out.append(box)
+        return out
+
+
+def _table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Sequence[nodes.Node]]],
+    widths: Sequence[int],
+    cls: str,
+) -> nodes.table:
+    table = nodes.table(classes=[cls, "longtable"])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += nodes.row("", *(nodes.entry("", nodes.paragraph("", h)) for h in headers))
+    group += head
+    body = nodes.tbody()
+    for cells in rows:
+        body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *c)) for c in cells))
+    group += body
+    return cast(nodes.table, table)

@@ -1,0 +1,123 @@
+"""Likelihood and confidence scales: ICD 203 (default), the UK PHIA yardstick, or custom."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LikelihoodTerm:
+    """One row of a likelihood scale; percentages are inclusive bounds."""
+
+    term: str
+    low: float | None = None
+    high: float | None = None
+    synonyms: tuple[str, ...] = ()
+
+    @property
+    def range_label(self) -> str:
+        if self.low is None or self.high is None:
+            return ""
+        return f"{_pct(self.low)}–{_pct(self.high)} %"
+
+
+@dataclass(frozen=True, slots=True)
+class LikelihoodScale:
+    """An ordered list of terms, from least to most likely."""
+
+    name: str
+    terms: tuple[LikelihoodTerm, ...]
+
+    def lookup(self, word: str) -> LikelihoodTerm | None:
+        wanted = " ".join(word.lower().split())
+        for row in self.terms:
+            if wanted == row.term or wanted in row.synonyms:
+                return row
+        return None
+
+    def rank(self, row: LikelihoodTerm) -> int:
+        return self.terms.index(row)
+
+
+def _pct(value: float) -> str:
+    return f"{value:g}"
+
+
+# US ICD 203 (Analytic Standards, 2015), each likelihood term with its probability term.
+ICD_203 = LikelihoodScale(
+    "icd203",
+    (
+        LikelihoodTerm("almost no chance", 1, 5, ("remote",)),
+        LikelihoodTerm("very unlikely", 5, 20, ("highly improbable",)),
+        LikelihoodTerm("unlikely", 20, 45, ("improbable",)),
+        LikelihoodTerm("roughly even chance", 45, 55, ("roughly even odds",)),
+        LikelihoodTerm("likely", 55, 80, ("probable",)),
+        LikelihoodTerm("very likely", 80, 95, ("highly probable",)),
+        LikelihoodTerm("almost certain", 95, 99, ("nearly certain",)),
+    ),
+)
+
+# UK Professional Head of Intelligence Assessment probability yardstick (2025 edition);
+# the gaps between the ranges are deliberate.
+PHIA = LikelihoodScale(
+    "phia",
+    (
+        LikelihoodTerm("remote chance", 0, 5),
+        LikelihoodTerm("highly unlikely", 10, 20),
+        LikelihoodTerm("unlikely", 25, 35),
+        LikelihoodTerm("realistic possibility", 40, 50),
+        LikelihoodTerm("likely", 55, 75, ("probable",)),
+        LikelihoodTerm("highly likely", 80, 90),
+        LikelihoodTerm("almost certain", 95, 100),
+    ),
+)
+
+PRESETS: Mapping[str, LikelihoodScale] = {"icd203": ICD_203, "phia": PHIA}
+
+DEFAULT_CONFIDENCE_LEVELS: tuple[str, ...] = ("low", "moderate", "high")
+
+
+class ScaleError(ValueError):
+    """A custom scale in conf.py that cannot be used."""
+
+
+def build_scale(spec: object) -> LikelihoodScale:
+    """The scale named or described by the ``policybrief_likelihood_scale`` value.
+
+    *spec* is a preset name, or a list whose items are terms (``"likely"``) or mappings
+    ``{"term": ..., "low": 55, "high": 80, "synonyms": [...]}``.
+    """
+    if isinstance(spec, str):
+        try:
+            return PRESETS[spec.lower()]
+        except KeyError:
+            names = ", ".join(sorted(PRESETS))
+            raise ScaleError(f"unknown scale preset {spec!r} (presets: {names})") from None
+    if not isinstance(spec, Sequence) or not spec:
+        raise ScaleError("expected a preset name or a non-empty list of terms")
+    rows: list[LikelihoodTerm] = []
+    for item in spec:
+        if isinstance(item, str):
+            rows.append(LikelihoodTerm(" ".join(item.lower().split())))
+        elif isinstance(item, Mapping) and isinstance(item.get("term"), str):
+            low, high = item.get("low"), item.get("high")
+            if (low is None) != (high is None) or (
+                low is not None and not (0 <= float(low) <= float(high) <= 100)  # type: ignore[arg-type]
+            ):
+                raise ScaleError(f"term {item['term']!r}: low/high must be 0 <= low <= high <= 100")
+            synonyms = tuple(str(s).lower() for s in item.get("synonyms", ()))
+            rows.append(
+                LikelihoodTerm(
+                    " ".join(str(item["term"]).lower().split()),
+                    None if low is None else float(low),
+                    None if high is None else float(high),
+                    synonyms,
+                )
+            )
+        else:
+            raise ScaleError(f"cannot use {item!r} as a scale term")
+    words = [r.term for r in rows] + [s for r in rows for s in r.synonyms]
+    if len(set(words)) != len(words):
+        raise ScaleError("a term or synonym appears twice")
+    return LikelihoodScale("custom", tuple(rows))

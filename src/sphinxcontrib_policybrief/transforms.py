@@ -1,0 +1,160 @@
+"""Event handlers and the post-transform: the glue between Sphinx's build phases and the model."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, cast
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .build_nodes import Linker
+from .config import settings_from
+from .diagnostics import Subtype, warn
+from .domain import PolicyBriefDomain
+from .ids import is_valid_id, normalise_id
+from .model import Mention
+from .nodes import pb_connections, pb_header, pb_view
+from .render_objects import ObjectRenderer
+from .render_views import ViewRenderer
+from .views import select
+
+
+def pb_domain(env: BuildEnvironment) -> PolicyBriefDomain:
+    return cast(PolicyBriefDomain, env.get_domain("pb"))
+
+
+class RenderPolicyBrief(SphinxPostTransform):
+    """Fills every placeholder from the merged view; runs before references are resolved."""
+
+    default_priority = 5  # ReferencesResolver is 10: our links get resolved like any other
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(
+            self.document.findall(lambda n: isinstance(n, pb_header | pb_connections | pb_view))
+        )
+        if not placeholders:
+            return
+        domain = pb_domain(self.env)
+        docname = self.env.docname
+        linker = Linker(self.app.builder, domain.graph, docname)
+        objects = ObjectRenderer(linker)
+        views = ViewRenderer(linker, settings_from(self.config))
+        requests = {v.serial: v for v in domain.views.get(docname, [])}
+        for node in placeholders:
+            if isinstance(node, pb_header):
+                objects.header(node)
+            elif isinstance(node, pb_connections):
+                objects.connections(node)
+            elif isinstance(node, pb_view):
+                request = requests.get(node["pb_serial"])
+                if request is None:
+                    node.replace_self([])
+                else:
+                    views.render(node, request)
+
+
+def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
+    """Remember every role or link to an object, for its "referenced in" back-links."""
+    env = app.env
+    found: list[Mention] = []
+    for ref in doctree.findall(addnodes.pending_xref):
+        domain, reftype = ref.get("refdomain"), ref.get("reftype")
+        if domain != "pb" and reftype not in ("myst", "any"):
+            continue
+        if domain == "doc":
+            continue
+        target = normalise_id(str(ref.get("reftarget", "")))
+        if not is_valid_id(target):
+            continue
+        section = next((a for a in _ancestors(ref) if isinstance(a, nodes.section)), None)
+        anchor = section["ids"][0] if section is not None and section["ids"] else ""
+        title = section[0].astext() if section is not None and section.children else ""
+        found.append(Mention(target, env.docname, ref.line or 0, anchor, title))
+    # The object pages themselves must not list their own roles as "mentions" twice.
+    pb_domain(env).set_mentions(env.docname, _dedupe(found))
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    out = []
+    parent = node.parent
+    while parent is not None:
+        out.append(parent)
+        parent = parent.parent
+    return out
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for m in mentions:
+        if (m.target, m.anchor) not in seen:
+            seen.add((m.target, m.anchor))
+            out.append(m)
+    return out
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Documents whose drawn content changed because of edits elsewhere (never stale).
+
+    Each document's digest covers what its objects, mentions and views show; a document
+    whose digest differs from the last build's is written again even though it was not
+    re-read.
+    """
+    domain = pb_domain(env)
+    graph = domain.graph
+    docnames = set(domain.records) | set(domain.mentions) | set(domain.views)
+    fresh: dict[str, str] = {}
+    for docname in sorted(docnames):
+        digest = hashlib.sha1(usedforsecurity=False)
+        for obj in domain.records.get(docname, ()):
+            winner = graph.objects.get(obj.id)
+            digest.update(graph.fingerprint(obj.id).encode() if winner is obj else b"dup")
+        for mention in domain.mentions.get(docname, ()):
+            digest.update(graph.summary_key(mention.target).encode())
+        for request in domain.views.get(docname, ()):
+            digest.update(repr(request).encode())
+            for obj in select(graph, request):
+                digest.update(graph.fingerprint(obj.id).encode())
+                digest.update(repr(sorted(graph.mentions.get(obj.id, ()), key=repr)).encode())
+        fresh[docname] = digest.hexdigest()
+    previous = domain.digests
+    changed = [d for d, value in fresh.items() if previous.get(d) != value and d in env.all_docs]
+    domain.data["digests"] = fresh
+    return changed
+
+
+def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
+    """Cross-document problems, found once on the merged view: serial and -j warn alike."""
+    domain = pb_domain(env)
+    graph = domain.graph
+    for problem in graph.problems:
+        warn(problem.subtype, problem.message, (problem.docname, problem.lineno))
+    for docname in sorted(domain.views):
+        for request in domain.views[docname]:
+            for actor in request.actors:
+                if actor not in graph.objects:
+                    warn(
+                        Subtype.UNKNOWN_REF,
+                        f"{request.view}: :actors: names {actor!r}, which is not defined",
+                        (docname, request.lineno),
+                    )
+
+
+def warn_missing_reference(
+    app: Sphinx, domain: Domain | None, node: addnodes.pending_xref
+) -> bool | None:
+    """Report a dangling role as a policybrief warning (after intersphinx had its chance)."""
+    if domain is None or domain.name != "pb":
+        return None
+    warn(
+        Subtype.UNKNOWN_REF,
+        f"{{{node['reftype']}}} reference to {node['reftarget']!r}: no such "
+        f"{'timeline event' if node['reftype'] == 'event' else node['reftype']} in the project",
+        node,
+    )
+    return True

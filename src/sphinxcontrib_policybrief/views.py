@@ -1,0 +1,202 @@
+"""The view directives (timeline, claim-index, key-judgments, actor-index, paradox-index).
+
+A view is a query recorded at read time; which objects it shows is decided at write time,
+from the whole project, so it can never miss an object defined in a later document.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from .dates import DateError, FuzzyDate, parse_date
+from .diagnostics import Subtype, warn
+from .graph import BriefGraph
+from .ids import normalise_id, split_list
+from .model import Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
+from .nodes import pb_view
+
+GROUPINGS = ("kind", "document", "actor", "none")
+_SERIAL_KEY = "pb_view_serial"
+
+
+class ViewDirective(SphinxDirective):
+    """Shared parsing of the filter options of every view."""
+
+    view: ClassVar[str]
+    has_content = False
+    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+        "actors": directives.unchanged,
+        "tags": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        serial = self.env.temp_data.get(_SERIAL_KEY, 0)
+        self.env.temp_data[_SERIAL_KEY] = serial + 1
+        request = ViewRequest(
+            view=self.view,
+            docname=self.env.docname,
+            lineno=self.lineno,
+            serial=serial,
+            actors=self._ids("actors"),
+            tags=self._ids("tags"),
+            kinds=self._words("kind"),
+            confidence=self._words("confidence"),
+            likelihood=self._words("likelihood"),
+            status=self._words("status"),
+            date_from=self._date("from"),
+            date_to=self._date("to"),
+            group_by=self._group_by(),
+            scope=self.options.get("scope", "document"),
+        )
+        self.env.get_domain("pb").note_view(request)  # type: ignore[attr-defined]
+        node = pb_view(pb_serial=serial, pb_view=self.view)
+        node["classes"] = ["pb-view", f"pb-{self.view}", *self.options.get("class", [])]
+        self.set_source_info(node)
+        return [node]
+
+    def _ids(self, option: str) -> tuple[str, ...]:
+        return tuple(normalise_id(v) for v in split_list(self.options.get(option)))
+
+    def _words(self, option: str) -> tuple[str, ...]:
+        return tuple(" ".join(v.lower().split()) for v in split_list(self.options.get(option)))
+
+    def _date(self, option: str) -> FuzzyDate | None:
+        raw = self.options.get(option)
+        if not raw:
+            return None
+        try:
+            return parse_date(raw)
+        except DateError as exc:
+            warn(
+                Subtype.VIEW_OPTION,
+                f"{self.name}: invalid :{option}: {raw!r}: {exc}",
+                (self.env.docname, self.lineno),
+            )
+            return None
+
+    def _group_by(self) -> str:
+        raw = self.options.get("group-by")
+        if raw is None:
+            return ""
+        value = raw.strip().lower()
+        if value not in GROUPINGS:
+            warn(
+                Subtype.VIEW_OPTION,
+                f"{self.name}: unknown :group-by: {raw!r} (allowed: {', '.join(GROUPINGS)})",
+                (self.env.docname, self.lineno),
+            )
+            return ""
+        return value
+
+
+class TimelineDirective(ViewDirective):
+    view = "timeline"
+    option_spec = {
+        **ViewDirective.option_spec,
+        "from": directives.unchanged,
+        "to": directives.unchanged,
+    }
+
+
+class ClaimIndexDirective(ViewDirective):
+    view = "claim-index"
+    option_spec = {
+        **ViewDirective.option_spec,
+        **dict.fromkeys(
+            ("kind", "confidence", "likelihood", "status", "group-by"), directives.unchanged
+        ),
+    }
+
+
+class KeyJudgmentsDirective(ViewDirective):
+    view = "key-judgments"
+    option_spec = {
+        **ViewDirective.option_spec,
+        "scope": lambda v: directives.choice(v, ("document", "project")),
+    }
+
+
+class ActorIndexDirective(ViewDirective):
+    view = "actor-index"
+    option_spec = {**ViewDirective.option_spec, "kind": directives.unchanged}
+
+
+class ParadoxIndexDirective(ViewDirective):
+    view = "paradox-index"
+
+
+VIEW_DIRECTIVES: dict[str, type[ViewDirective]] = {
+    cls.view: cls
+    for cls in (
+        TimelineDirective,
+        ClaimIndexDirective,
+        KeyJudgmentsDirective,
+        ActorIndexDirective,
+        ParadoxIndexDirective,
+    )
+}
+
+
+def select(graph: BriefGraph, request: ViewRequest) -> list[PolicyObject]:
+    """The objects a view shows, in the order it shows them."""
+    kind = {
+        "timeline": Kind.EVENT,
+        "claim-index": Kind.CLAIM,
+        "key-judgments": Kind.CLAIM,
+        "actor-index": Kind.ACTOR,
+        "paradox-index": Kind.PARADOX,
+    }[request.view]
+    found = [o for o in graph.sorted_objects(kind) if _matches(graph, request, o)]
+    if request.view == "timeline":
+        events = [o for o in found if isinstance(o, TimelineEvent)]
+        return list(graph.events_in_time_order(events))
+    return found
+
+
+def _matches(graph: BriefGraph, request: ViewRequest, obj: PolicyObject) -> bool:
+    if request.actors:
+        involved = set(graph.related(obj.id, "actors", incoming=False))
+        if obj.kind is Kind.ACTOR:
+            involved.add(obj.id)
+        if not involved.intersection(request.actors):
+            return False
+    if request.tags and not set(obj.tags).intersection(request.tags):
+        return False
+    if isinstance(obj, Claim):
+        if request.view == "key-judgments":
+            if obj.claim_kind != "key-judgment":
+                return False
+            if request.scope != "project" and obj.docname != request.docname:
+                return False
+        checks = (
+            (request.kinds, obj.claim_kind),
+            (request.confidence, obj.confidence),
+            (request.likelihood, obj.likelihood),
+            (request.status, obj.status),
+        )
+        if any(wanted and value not in wanted for wanted, value in checks):
+            return False
+    elif (
+        request.kinds and obj.kind is Kind.ACTOR
+        and getattr(obj, "actor_kind", "") not in request.kinds
+    ):
+        return False
+    if isinstance(obj, TimelineEvent) and (request.date_from or request.date_to):
+        if obj.date is None:
+            return False
+        lower, upper = obj.date.lower, obj.date.upper
+        if (
+            request.date_from
+            and request.date_from.lower
+            and upper
+            and (upper < request.date_from.lower)
+        ):
+            return False
+        if request.date_to and request.date_to.upper and lower and lower > request.date_to.upper:
+            return False
+    return True

@@ -1,0 +1,79 @@
+"""The pb domain end to end: objects registered, references resolved, inventory written."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from sphinxcontrib_policybrief.domain import PolicyBriefDomain
+
+
+def _domain(app: SphinxTestApp) -> PolicyBriefDomain:
+    return app.env.get_domain("pb")  # type: ignore[return-value]
+
+
+@pytest.mark.sphinx("html", testroot="basic", confoverrides={"nitpicky": True})
+def test_basic_builds_clean(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    graph = _domain(app).graph
+    assert sorted(graph.objects) == sorted(
+        [
+            "lukashenko", "medvedev", "belarus", "russia", "medvedev-offer", "loans-withheld",
+            "thesis-main", "deal-is-tool", "treaty-equality", "moscow-unilateralism",
+            "sovereign-equality",
+        ]
+    )
+    html = (Path(app.outdir) / "analysis.html").read_text(encoding="utf8")
+    # Roles and the MyST link resolve to the objects' anchors.
+    assert 'href="#deal-is-tool"' in html
+    assert 'href="actors.html#lukashenko"' in html
+    assert 'href="#medvedev-offer"' in html
+    assert html.count('href="#sovereign-equality"') >= 2
+    assert '<time class="pb-date" datetime="2018-12-13"' in html
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_connections_both_ways(app: SphinxTestApp) -> None:
+    app.build()
+    html = (Path(app.outdir) / "analysis.html").read_text(encoding="utf8")
+    thesis = html[html.index('id="thesis-main"'):html.index('id="deal-is-tool"')]
+    assert "Supported by" in thesis and "#deal-is-tool" in thesis
+    deal = html[html.index('id="deal-is-tool"'):html.index('id="treaty-equality"')]
+    assert "Supports" in deal and "Evidence" in deal and "Resolves" in deal
+    offer = html[html.index('id="medvedev-offer"'):html.index('id="loans-withheld"')]
+    assert "Evidence for" in offer and "#deal-is-tool" in offer
+    actors = (Path(app.outdir) / "actors.html").read_text(encoding="utf8")
+    russia = actors[actors.index('id="russia"'):]
+    assert "Members" in russia and "#medvedev" in russia
+    # An actor's own events, in date order.
+    assert russia.index("medvedev-offer") < russia.index("loans-withheld")
+    # Contradicts is symmetric: both ends show it.
+    unilateral = html[html.index('id="moscow-unilateralism"'):html.index('id="sovereign-equality"')]
+    assert "Contradicts" in unilateral and "#treaty-equality" in unilateral
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_inventory_lists_every_object(app: SphinxTestApp) -> None:
+    app.build()
+    raw = (Path(app.outdir) / "objects.inv").read_bytes()
+    body = zlib.decompress(raw.split(b"\n", 4)[4]).decode()
+    entries = {tuple(line.split(" ", 2)[:2]) for line in body.splitlines()}
+    assert ("deal-is-tool", "pb:claim") in entries
+    assert ("lukashenko", "pb:actor") in entries
+    assert ("medvedev-offer", "pb:event") in entries
+    assert ("sovereign-equality", "pb:paradox") in entries
+    assert re.search(r"^deal-is-tool pb:claim 1 analysis\.html#\$ ", body, re.M)
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_domain_index_pages(app: SphinxTestApp) -> None:
+    app.build()
+    claims = (Path(app.outdir) / "pb-claims.html").read_text(encoding="utf8")
+    assert "Key judgment" in claims and "analysis.html#deal-is-tool" in claims
+    actors = (Path(app.outdir) / "pb-actors.html").read_text(encoding="utf8")
+    assert "Aliaksandr Lukashenka" in actors and "see Alexander Lukashenko" in actors
