@@ -8,6 +8,7 @@ from typing import Any, cast
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -22,6 +23,12 @@ from .nodes import pb_connections, pb_header, pb_view
 from .render_objects import ObjectRenderer
 from .render_views import ViewRenderer
 from .views import select
+
+
+def _builder(env: BuildEnvironment) -> Builder:
+    # Sphinx 9 deprecates transforms' ``self.app``; the environment's app is there in 8.2 too.
+    app = cast(Sphinx, env._app)
+    return app.builder
 
 
 def pb_domain(env: BuildEnvironment) -> PolicyBriefDomain:
@@ -41,7 +48,7 @@ class RenderPolicyBrief(SphinxPostTransform):
             return
         domain = pb_domain(self.env)
         docname = self.env.docname
-        linker = Linker(self.app.builder, domain.graph, docname)
+        linker = Linker(_builder(self.env), domain.graph, docname)
         objects = ObjectRenderer(linker)
         views = ViewRenderer(linker, settings_from(self.config))
         requests = {v.serial: v for v in domain.views.get(docname, [])}
