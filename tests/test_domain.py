@@ -23,8 +23,16 @@ def test_basic_builds_clean(app: SphinxTestApp) -> None:
     graph = _domain(app).graph
     assert sorted(graph.objects) == sorted(
         [
-            "lukashenko", "medvedev", "belarus", "russia", "medvedev-offer", "loans-withheld",
-            "thesis-main", "deal-is-tool", "treaty-equality", "moscow-unilateralism",
+            "lukashenko",
+            "medvedev",
+            "belarus",
+            "russia",
+            "medvedev-offer",
+            "loans-withheld",
+            "thesis-main",
+            "deal-is-tool",
+            "treaty-equality",
+            "moscow-unilateralism",
             "sovereign-equality",
         ]
     )
@@ -41,19 +49,21 @@ def test_basic_builds_clean(app: SphinxTestApp) -> None:
 def test_connections_both_ways(app: SphinxTestApp) -> None:
     app.build()
     html = (Path(app.outdir) / "analysis.html").read_text(encoding="utf8")
-    thesis = html[html.index('id="thesis-main"'):html.index('id="deal-is-tool"')]
+    thesis = html[html.index('id="thesis-main"') : html.index('id="deal-is-tool"')]
     assert "Supported by" in thesis and "#deal-is-tool" in thesis
-    deal = html[html.index('id="deal-is-tool"'):html.index('id="treaty-equality"')]
+    deal = html[html.index('id="deal-is-tool"') : html.index('id="treaty-equality"')]
     assert "Supports" in deal and "Evidence" in deal and "Resolves" in deal
-    offer = html[html.index('id="medvedev-offer"'):html.index('id="loans-withheld"')]
+    offer = html[html.index('id="medvedev-offer"') : html.index('id="loans-withheld"')]
     assert "Evidence for" in offer and "#deal-is-tool" in offer
     actors = (Path(app.outdir) / "actors.html").read_text(encoding="utf8")
-    russia = actors[actors.index('id="russia"'):]
+    russia = actors[actors.index('id="russia"') :]
     assert "Members" in russia and "#medvedev" in russia
     # An actor's own events, in date order.
     assert russia.index("medvedev-offer") < russia.index("loans-withheld")
     # Contradicts is symmetric: both ends show it.
-    unilateral = html[html.index('id="moscow-unilateralism"'):html.index('id="sovereign-equality"')]
+    unilateral = html[
+        html.index('id="moscow-unilateralism"') : html.index('id="sovereign-equality"')
+    ]
     assert "Contradicts" in unilateral and "#treaty-equality" in unilateral
 
 

@@ -32,8 +32,11 @@ def test_edit_event_date_and_claim_likelihood(tmp_path: Path) -> None:
     views = (out / "html" / "views.html").read_text(encoding="utf8")
     assert 'datetime="2018-12-13"' in views
     _edit(src / "analysis.md", ":date: 2018-12-13", ":date: 2018-11-02")
-    _edit(src / "analysis.md", ":likelihood: likely\n:confidence: moderate\n:actors: russia",
-          ":likelihood: very likely\n:confidence: moderate\n:actors: russia")
+    _edit(
+        src / "analysis.md",
+        ":likelihood: likely\n:confidence: moderate\n:actors: russia",
+        ":likelihood: very likely\n:confidence: moderate\n:actors: russia",
+    )
     build(src, out)
     html = out / "html"
     views = (html / "views.html").read_text(encoding="utf8")
@@ -65,8 +68,11 @@ def test_add_rename_move_delete(tmp_path: Path) -> None:
     assert "medvedev" in warnings and "policybrief.unknown-ref" in warnings
     _edit(src / "actors.md", ":id: dmitry-medvedev\n", ":id: medvedev\n")
     # Move an object to another document: links elsewhere follow it.
-    _edit(src / "extra.md", ":supports: thesis-main\n:::\n",
-          ":supports: thesis-main\n:::\n\n:::{actor} Belarus\n:id: belarus\n:kind: state\n:::\n")
+    _edit(
+        src / "extra.md",
+        ":supports: thesis-main\n:::\n",
+        ":supports: thesis-main\n:::\n\n:::{actor} Belarus\n:id: belarus\n:kind: state\n:::\n",
+    )
     _edit(src / "actors.md", ":::{actor} Belarus\n:id: belarus\n:kind: state\n:::\n", "")
     build(src, out)
     analysis = (out / "html" / "analysis.html").read_text(encoding="utf8")
@@ -75,7 +81,11 @@ def test_add_rename_move_delete(tmp_path: Path) -> None:
     # Delete a document: what it defined disappears from every list.
     (src / "extra.md").unlink()
     _edit(src / "index.md", "views\nextra\n```", "views\n```")
-    _edit(src / "actors.md", "# Actors\n", "# Actors\n\n:::{actor} Belarus\n:id: belarus\n:kind: state\n:::\n")
+    _edit(
+        src / "actors.md",
+        "# Actors\n",
+        "# Actors\n\n:::{actor} Belarus\n:id: belarus\n:kind: state\n:::\n",
+    )
     build(src, out)
     analysis = (out / "html" / "analysis.html").read_text(encoding="utf8")
     assert "extra.html" not in analysis

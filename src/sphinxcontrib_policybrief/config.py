@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -19,7 +19,7 @@ DEFAULT_ACTOR_KINDS = ("person", "state", "organization", "group")
 CLAIM_STATUSES = ("open", "confirmed", "refuted", "superseded")
 
 # name -> (default, rebuild, types); "env" because directives read them while parsing.
-_VALUES: dict[str, tuple[Any, str, tuple[type, ...]]] = {
+_VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
     "policybrief_short_names": (True, "env", (bool,)),
     "policybrief_claim_kinds": (list(DEFAULT_CLAIM_KINDS), "env", (list, tuple)),
     "policybrief_default_claim_kind": ("assessment", "env", (str,)),

@@ -28,10 +28,25 @@ class DateError(ValueError):
 
 
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
-_SEASONS = {21: ("spring", 3, 5), 22: ("summer", 6, 8), 23: ("autumn", 9, 11), 24: ("winter", 12, 2)}
+_SEASONS = {
+    21: ("spring", 3, 5),
+    22: ("summer", 6, 8),
+    23: ("autumn", 9, 11),
+    24: ("winter", 12, 2),
+}
 _QUARTERS = {33: 1, 34: 2, 35: 3, 36: 4}
 _HALVES = {40: ("first half", 1, 6), 41: ("second half", 7, 12)}
 
@@ -117,14 +132,28 @@ def _point(text: str, raw: str) -> _Point:
             start = int(year_text[:3]) * 10
             precision, label = Precision.DECADE, f"the {start}s"
             lower, upper = date(max(start, 1), 1, 1), date(start + 9, 12, 31)
-        return _Point(lower, upper, precision, approx, uncertain,
-                      _qualified(label, approx, uncertain), f"{max(start, 1):04d}")
+        return _Point(
+            lower,
+            upper,
+            precision,
+            approx,
+            uncertain,
+            _qualified(label, approx, uncertain),
+            f"{max(start, 1):04d}",
+        )
     year = _year(year_text, raw)
     if month_text is None or month_text == "XX":
         if day_text is not None and day_text != "XX":
             raise DateError(f"a day needs a known month in {raw!r}")
-        return _Point(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, approx, uncertain,
-                      _qualified(str(year), approx, uncertain), f"{year:04d}")
+        return _Point(
+            date(year, 1, 1),
+            date(year, 12, 31),
+            Precision.YEAR,
+            approx,
+            uncertain,
+            _qualified(str(year), approx, uncertain),
+            f"{year:04d}",
+        )
     code = int(month_text)
     if code >= 21:
         if day_text is not None:
@@ -135,16 +164,29 @@ def _point(text: str, raw: str) -> _Point:
     last = calendar.monthrange(year, code)[1]
     month_label = f"{_MONTHS[code - 1]} {year}"
     if day_text is None or day_text == "XX":
-        return _Point(date(year, code, 1), date(year, code, last), Precision.MONTH, approx,
-                      uncertain, _qualified(month_label, approx, uncertain),
-                      f"{year:04d}-{code:02d}")
+        return _Point(
+            date(year, code, 1),
+            date(year, code, last),
+            Precision.MONTH,
+            approx,
+            uncertain,
+            _qualified(month_label, approx, uncertain),
+            f"{year:04d}-{code:02d}",
+        )
     day = int(day_text)
     if not 1 <= day <= last:
         raise DateError(f"day {day} is out of range for {_MONTHS[code - 1]} {year} in {raw!r}")
     day_label = f"{day} {month_label}"
     the_day = date(year, code, day)
-    return _Point(the_day, the_day, Precision.DAY, approx, uncertain,
-                  _qualified(day_label, approx, uncertain), the_day.isoformat())
+    return _Point(
+        the_day,
+        the_day,
+        Precision.DAY,
+        approx,
+        uncertain,
+        _qualified(day_label, approx, uncertain),
+        the_day.isoformat(),
+    )
 
 
 def _period(year: int, code: int, approx: bool, uncertain: bool, raw: str) -> _Point:
@@ -177,8 +219,15 @@ def _period(year: int, code: int, approx: bool, uncertain: bool, raw: str) -> _P
         precision = Precision.HALF
     else:
         raise DateError(f"{code} is neither a month nor a season, quarter or half in {raw!r}")
-    return _Point(lower, upper, precision, approx, uncertain,
-                  _qualified(label, approx, uncertain), f"{year:04d}")
+    return _Point(
+        lower,
+        upper,
+        precision,
+        approx,
+        uncertain,
+        _qualified(label, approx, uncertain),
+        f"{year:04d}",
+    )
 
 
 def parse_date(text: str) -> FuzzyDate:
@@ -194,8 +243,17 @@ def parse_date(text: str) -> FuzzyDate:
             raise DateError(f"{raw!r}: write 'or earlier' as [..YYYY], e.g. [..2012]")
         end = _point(inner[1], raw)
         return FuzzyDate(
-            raw, None, end.upper, end.precision, end.approximate, end.uncertain, False,
-            "closed", True, f"{end.label} or earlier", end.html,
+            raw,
+            None,
+            end.upper,
+            end.precision,
+            end.approximate,
+            end.uncertain,
+            False,
+            "closed",
+            True,
+            f"{end.label} or earlier",
+            end.html,
         )
     if "/" in raw:
         start_text, _, end_text = raw.partition("/")
@@ -204,19 +262,60 @@ def parse_date(text: str) -> FuzzyDate:
         start = _point(start_text, raw)
         approx, uncertain = start.approximate, start.uncertain
         if end_text == "..":
-            return FuzzyDate(raw, start.lower, None, start.precision, approx, uncertain, True,
-                             "open", False, f"{start.label} – present", start.html)
+            return FuzzyDate(
+                raw,
+                start.lower,
+                None,
+                start.precision,
+                approx,
+                uncertain,
+                True,
+                "open",
+                False,
+                f"{start.label} – present",
+                start.html,
+            )
         if end_text == "":
-            return FuzzyDate(raw, start.lower, None, start.precision, approx, uncertain, True,
-                             "unknown", False, f"{start.label} – ?", start.html)
+            return FuzzyDate(
+                raw,
+                start.lower,
+                None,
+                start.precision,
+                approx,
+                uncertain,
+                True,
+                "unknown",
+                False,
+                f"{start.label} – ?",
+                start.html,
+            )
         end = _point(end_text, raw)
         if end.upper < start.lower:
             raise DateError(f"{raw!r}: the interval ends before it starts")
         return FuzzyDate(
-            raw, start.lower, end.upper, start.precision, approx or end.approximate,
-            uncertain or end.uncertain, True, "closed", False,
-            f"{start.label} – {end.label}", start.html,
+            raw,
+            start.lower,
+            end.upper,
+            start.precision,
+            approx or end.approximate,
+            uncertain or end.uncertain,
+            True,
+            "closed",
+            False,
+            f"{start.label} – {end.label}",
+            start.html,
         )
     point = _point(raw, raw)
-    return FuzzyDate(raw, point.lower, point.upper, point.precision, point.approximate,
-                     point.uncertain, False, "closed", False, point.label, point.html)
+    return FuzzyDate(
+        raw,
+        point.lower,
+        point.upper,
+        point.precision,
+        point.approximate,
+        point.uncertain,
+        False,
+        "closed",
+        False,
+        point.label,
+        point.html,
+    )

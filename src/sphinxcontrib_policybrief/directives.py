@@ -136,7 +136,7 @@ class PolicyObjectDirective(SphinxDirective):
         return derived
 
     def _parse_body(self) -> list[nodes.Node]:
-        depth = self.env.temp_data.get(_NESTING_KEY, 0)
+        depth = int(self.env.temp_data.get(_NESTING_KEY) or 0)
         if depth:
             self.warn(
                 Subtype.NESTING,

@@ -128,7 +128,7 @@ class PolicyBriefDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> Element | None:
+    ) -> nodes.reference | None:
         obj = self.graph.objects.get(normalise_id(target))
         wanted = KIND_FOR_ROLE.get(typ)
         if obj is None or (wanted is not None and obj.kind is not wanted):
@@ -143,7 +143,7 @@ class PolicyBriefDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> list[tuple[str, Element]]:
+    ) -> list[tuple[str, nodes.reference]]:
         obj = self.graph.objects.get(normalise_id(target))
         if obj is None:
             return []
@@ -157,7 +157,7 @@ class PolicyBriefDomain(Domain):
         obj: PolicyObject,
         node: pending_xref,
         contnode: Element,
-    ) -> Element:
+    ) -> nodes.reference:
         # An unlabelled reference shows the object's title, as :ref: shows a section's.
         if not node.get("refexplicit") or not contnode.astext():
             contnode = nodes.inline("", obj.title, classes=["xref", "pb", f"pb-{obj.kind.value}"])

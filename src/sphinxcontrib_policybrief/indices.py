@@ -32,12 +32,17 @@ class ClaimIndex(Index):
             if wanted is not None and obj.docname not in wanted:
                 continue
             assert isinstance(obj, Claim)
-            extra = ", ".join(x for x in (obj.likelihood, f"{obj.confidence} confidence"
-                                          if obj.confidence else "") if x)
+            extra = ", ".join(
+                x
+                for x in (obj.likelihood, f"{obj.confidence} confidence" if obj.confidence else "")
+                if x
+            )
             groups[kind_label(obj)].append(
                 IndexEntry(obj.title, 0, obj.docname, obj.anchor, extra, "", obj.id)
             )
-        content = [(k, sorted(v, key=lambda e: e.name.casefold())) for k, v in sorted(groups.items())]
+        content = [
+            (k, sorted(v, key=lambda e: e.name.casefold())) for k, v in sorted(groups.items())
+        ]
         return content, False
 
 
@@ -65,5 +70,7 @@ class ActorIndex(Index):
                 groups[letter].append(
                     IndexEntry(name, 0, obj.docname, obj.anchor, extra, "", kind_label(obj))
                 )
-        content = [(k, sorted(v, key=lambda e: e.name.casefold())) for k, v in sorted(groups.items())]
+        content = [
+            (k, sorted(v, key=lambda e: e.name.casefold())) for k, v in sorted(groups.items())
+        ]
         return content, False

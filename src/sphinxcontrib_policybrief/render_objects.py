@@ -29,7 +29,11 @@ class ObjectRenderer:
         title = nodes.paragraph(
             "", "", nodes.strong("", "", *title_para.children), classes=["pb-title"]
         )
-        source = [c for c in node.children[1:] if "pb-source" in c.get("classes", ())]
+        source = [
+            c
+            for c in node.children[1:]
+            if isinstance(c, nodes.Element) and "pb-source" in c.get("classes", ())
+        ]
         out: list[nodes.Node] = []
         kicker: list[nodes.Node] = [
             badge(kind_label(obj) if obj else node["pb_kind"].capitalize(), "dark", "pb-kind")

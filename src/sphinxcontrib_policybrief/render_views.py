@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import cast
 
 from docutils import nodes
 
@@ -316,4 +315,4 @@ def _table(
     for cells in rows:
         body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *c)) for c in cells))
     group += body
-    return cast(nodes.table, table)
+    return table

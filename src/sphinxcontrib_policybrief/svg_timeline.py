@@ -90,11 +90,15 @@ def render_overview(
         cls = " ".join(classes)
         tip = f"<title>{_clean(mark.title)} — {_clean(fd.label)}</title>"
         if point:
-            shape = (f'<circle class="{cls}" cx="{_num((x0 + x1) / 2)}" cy="{_num(y + 4)}" '
-                     f'r="4">{tip}</circle>')
+            shape = (
+                f'<circle class="{cls}" cx="{_num((x0 + x1) / 2)}" cy="{_num(y + 4)}" '
+                f'r="4">{tip}</circle>'
+            )
         else:
-            shape = (f'<rect class="{cls}" x="{_num(x0)}" y="{_num(y)}" width="{_num(x1 - x0)}" '
-                     f'height="8" rx="2">{tip}</rect>')
+            shape = (
+                f'<rect class="{cls}" x="{_num(x0)}" y="{_num(y)}" width="{_num(x1 - x0)}" '
+                f'height="8" rx="2">{tip}</rect>'
+            )
         href = _safe_href(mark.href)
         if href:
             shape = f'<a href="{escape(href, quote=True)}">{shape}</a>'
@@ -112,8 +116,10 @@ def render_overview(
             f'y2="{_num(height - 4)}" stroke-opacity="0.25"/>'
             f'<text x="{x}" y="{_num(_AXIS_HEIGHT - 10)}" text-anchor="middle">{year}</text>'
         )
-    axis = (f'<line class="pb-tl-axis" x1="{_num(_MARGIN)}" y1="{_num(_AXIS_HEIGHT)}" '
-            f'x2="{_num(width - _MARGIN)}" y2="{_num(_AXIS_HEIGHT)}" stroke="currentColor"/>')
+    axis = (
+        f'<line class="pb-tl-axis" x1="{_num(_MARGIN)}" y1="{_num(_AXIS_HEIGHT)}" '
+        f'x2="{_num(width - _MARGIN)}" y2="{_num(_AXIS_HEIGHT)}" stroke="currentColor"/>'
+    )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{title}" '
         f'viewBox="0 0 {width} {_num(height)}" width="100%" class="pb-tl-svg">'

@@ -27,7 +27,7 @@ from .views import select
 
 def _builder(env: BuildEnvironment) -> Builder:
     # Sphinx 9 deprecates transforms' ``self.app``; the environment's app is there in 8.2 too.
-    app = cast(Sphinx, env._app)
+    app: Sphinx = env._app
     return app.builder
 
 

@@ -6,7 +6,8 @@ from the whole project, so it can never miss an object defined in a later docume
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -28,14 +29,14 @@ class ViewDirective(SphinxDirective):
 
     view: ClassVar[str]
     has_content = False
-    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {  # type: ignore[misc]
         "actors": directives.unchanged,
         "tags": directives.unchanged,
         "class": directives.class_option,
     }
 
     def run(self) -> list[nodes.Node]:
-        serial = self.env.temp_data.get(_SERIAL_KEY, 0)
+        serial = int(self.env.temp_data.get(_SERIAL_KEY) or 0)
         self.env.temp_data[_SERIAL_KEY] = serial + 1
         request = ViewRequest(
             view=self.view,
@@ -51,7 +52,7 @@ class ViewDirective(SphinxDirective):
             date_from=self._date("from"),
             date_to=self._date("to"),
             group_by=self._group_by(),
-            scope=self.options.get("scope", "document"),
+            scope=str(self.options.get("scope", "document")),
         )
         self.env.get_domain("pb").note_view(request)  # type: ignore[attr-defined]
         node = pb_view(pb_serial=serial, pb_view=self.view)
@@ -80,7 +81,7 @@ class ViewDirective(SphinxDirective):
             return None
 
     def _group_by(self) -> str:
-        raw = self.options.get("group-by")
+        raw: str | None = self.options.get("group-by")
         if raw is None:
             return ""
         value = raw.strip().lower()
@@ -182,7 +183,8 @@ def _matches(graph: BriefGraph, request: ViewRequest, obj: PolicyObject) -> bool
         if any(wanted and value not in wanted for wanted, value in checks):
             return False
     elif (
-        request.kinds and obj.kind is Kind.ACTOR
+        request.kinds
+        and obj.kind is Kind.ACTOR
         and getattr(obj, "actor_kind", "") not in request.kinds
     ):
         return False
