@@ -1,0 +1,29 @@
+"""Sphinx configuration for the example brief shipped with sphinxcontrib-policybrief."""
+
+project = "Belarus–Russia integration talks, 2018–2019"
+author = "Example analysis team"
+copyright = "2024, Example analysis team"
+
+extensions = ["myst_parser", "sphinxcontrib_policybrief"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+
+exclude_patterns = ["_build"]
+
+try:
+    import furo  # noqa: F401
+except ImportError:
+    html_theme = "alabaster"
+else:
+    html_theme = "furo"
+
+html_title = "Belarus–Russia integration talks, 2018–2019: a policy brief"
+
+latex_documents = [
+    (
+        "index",
+        "belarus-russia-integration.tex",
+        "The Belarus--Russia ``deepening integration'' talks, 2018--2019",
+        author,
+        "manual",
+    ),
+]
