@@ -1,6 +1,7 @@
 """Sphinx configuration for the example brief shipped with sphinxcontrib-policybrief."""
 
 project = "Belarus–Russia integration talks, 2018–2019"
+version = release = "1.0"
 author = "Example analysis team"
 copyright = "2024, Example analysis team"
 

@@ -15,7 +15,7 @@ from .directives import DIRECTIVE_NAMES, directive_for
 from .domain import KIND_FOR_ROLE, PolicyBriefDomain, short_role
 from .transforms import (
     RenderPolicyBrief,
-    collect_mentions,
+    on_doctree_read,
     pages_to_rewrite,
     report_problems,
     warn_missing_reference,
@@ -43,8 +43,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", register_directives)
     # 2. builder-inited: CSS and JS for HTML builders only.
     app.connect("builder-inited", add_assets)
-    # 3. doctree-read (per document, maybe in a worker): note mentions for back-links.
-    app.connect("doctree-read", collect_mentions)
+    # 3. doctree-read (per document, maybe in a worker): final titles, summaries, mentions.
+    app.connect("doctree-read", on_doctree_read)
     # 4. env-updated (main process, after merging): pages to rewrite for edits elsewhere.
     app.connect("env-updated", pages_to_rewrite)
     # 5. env-check-consistency: cross-document problems, once, on the merged view.

@@ -45,6 +45,18 @@ class Linker:
         except NoUri:
             return child
 
+    def summary(self, obj: PolicyObject) -> list[nodes.Node]:
+        """An object's summary with its references as links."""
+        out: list[nodes.Node] = []
+        for text, target in obj.summary:
+            if not target:
+                out.append(nodes.Text(text))
+            elif target in self.graph.objects:
+                out.append(self.to_object(target, text or self.graph.objects[target].link_text))
+            else:
+                out.append(nodes.Text(text or target))
+        return out
+
     def object_list(self, idents: Sequence[str], sep: str = ", ") -> list[nodes.Node]:
         out: list[nodes.Node] = []
         for i, ident in enumerate(idents):

@@ -44,7 +44,7 @@ class LenientOptionSpec(dict[str, Callable[[str | None], Any]]):
         return _unknown
 
 
-_COMMON_OPTIONS = ("id", "tags", "class")
+_COMMON_OPTIONS = ("id", "short", "tags", "class")
 _NESTING_KEY = "pb_object_depth"
 
 
@@ -81,10 +81,15 @@ class PolicyObjectDirective(SphinxDirective):
             self.warn(Subtype.MISSING_ARGUMENT, f"needs {what} as its argument")
             title = ident or f"Untitled {self.kind.label.lower()}"
         container = nodes.container(
-            classes=["pb-object", f"pb-{self.kind.value}", *split_list(self.options.get("class"))]
+            classes=[
+                "pb-object",
+                f"pb-{self.kind.value}",
+                *(self.options.get("class") or "").split(),
+            ]
         )
         self.set_source_info(container)
-        header = pb_header(pb_id=ident or "", pb_kind=self.kind.value)
+        docname = self.env.docname
+        header = pb_header(pb_id=ident or "", pb_kind=self.kind.value, pb_docname=docname)
         title_nodes, messages = self.parse_inline(title, lineno=self.lineno)
         header += nodes.paragraph("", "", *title_nodes, classes=["pb-title"])
         source = _text(self.options.get("source"))
@@ -99,7 +104,7 @@ class PolicyObjectDirective(SphinxDirective):
         if ident:
             container["ids"].append(ident)
             container["pb_id"] = ident
-            container += pb_connections(pb_id=ident)
+            container += pb_connections(pb_id=ident, pb_docname=docname)
             record = self.make_record(
                 id=ident,
                 title=nodes.paragraph("", "", *title_nodes).astext() or title,
@@ -108,8 +113,8 @@ class PolicyObjectDirective(SphinxDirective):
                 anchor=ident,
                 tags=tuple(normalise_id(t) for t in split_list(self.options.get("tags"))),
                 links=self._links(),
-                summary=_first_paragraph(body),
                 source=source,
+                short=_text(self.options.get("short")),
             )
             if record is not None:
                 self.env.get_domain("pb").note_object(record)  # type: ignore[attr-defined]
@@ -277,10 +282,3 @@ def directive_for(kind: Kind, settings: Settings) -> type[PolicyObjectDirective]
 
 def _text_or_none(value: str | None) -> str:
     return value if value is not None else ""
-
-
-def _first_paragraph(body: list[nodes.Node]) -> str:
-    for node in body:
-        for para in node.findall(nodes.paragraph) if isinstance(node, nodes.Element) else ():
-            return " ".join(para.astext().split())
-    return ""

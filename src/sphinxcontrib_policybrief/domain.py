@@ -28,6 +28,8 @@ ROLE_FOR_KIND: dict[Kind, str] = {
     Kind.PARADOX: "paradox",
 }
 KIND_FOR_ROLE = {role: kind for kind, role in ROLE_FOR_KIND.items()}
+# Authors reach for the directive's name too.
+KIND_FOR_ROLE["timeline-event"] = Kind.EVENT
 
 
 class PolicyBriefDomain(Domain):
@@ -38,11 +40,13 @@ class PolicyBriefDomain(Domain):
     object_types: ClassVar[dict[str, ObjType]] = {
         "claim": ObjType("claim", "claim", searchprio=1),
         "actor": ObjType("actor", "actor", searchprio=1),
-        "event": ObjType("timeline event", "event", searchprio=1),
+        "event": ObjType("timeline event", "event", "timeline-event", searchprio=1),
         "paradox": ObjType("paradox", "paradox", searchprio=1),
     }
     roles: ClassVar[dict[str, Any]] = {
-        role: XRefRole(warn_dangling=True, lowercase=True) for role in KIND_FOR_ROLE
+        # Inline, not literal: these links sit in prose.
+        role: XRefRole(warn_dangling=True, lowercase=True, innernodeclass=nodes.inline)
+        for role in KIND_FOR_ROLE
     }
     indices: ClassVar[list[type[Index]]] = [ClaimIndex, ActorIndex]  # type: ignore[misc]
     # Directives are added per project on config-inited (they depend on configured relations).
@@ -160,7 +164,9 @@ class PolicyBriefDomain(Domain):
     ) -> nodes.reference:
         # An unlabelled reference shows the object's title, as :ref: shows a section's.
         if not node.get("refexplicit") or not contnode.astext():
-            contnode = nodes.inline("", obj.title, classes=["xref", "pb", f"pb-{obj.kind.value}"])
+            contnode = nodes.inline(
+                "", obj.link_text, classes=["xref", "pb", f"pb-{obj.kind.value}"]
+            )
         return make_refnode(
             builder,
             fromdocname,

@@ -10,6 +10,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from .diagnostics import Subtype
 from .model import (
@@ -44,6 +45,23 @@ class Edge:
     @property
     def label(self) -> str:
         return self.relation.incoming if self.incoming else self.relation.outgoing
+
+
+def placement_key(event: TimelineEvent) -> tuple[int, int, int]:
+    """Where an event stands in a chronology (see :meth:`BriefGraph.events_in_time_order`)."""
+    if event.date is None:
+        return (date.max.toordinal() + 1, 0, 0)
+    low, high, precision = event.date.sort_key()
+    if event.date.earlier and event.date.upper is not None:
+        low = event.date.upper.toordinal()
+    return (low, high, precision)
+
+
+def placement_year(event: TimelineEvent) -> int | None:
+    """The year heading an event is listed under; None when it has no date."""
+    if event.date is None:
+        return None
+    return date.fromordinal(placement_key(event)[0]).year
 
 
 class BriefGraph:
@@ -183,8 +201,12 @@ class BriefGraph:
         return sorted(objs, key=lambda o: (o.docname, o.lineno, o.id))
 
     def events_in_time_order(self, events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
-        """Lower bound, then upper bound, then precision; id last, so the order is total."""
-        return sorted(events, key=lambda e: (e.date.sort_key() if e.date else (0, 0, 0), e.id))
+        """Lower bound, then upper bound, then precision; id last, so the order is total.
+
+        Undated events come last. "2012 or earlier" has no lower bound; it is placed at
+        its one known date, where a reader of a chronology looks for it.
+        """
+        return sorted(events, key=lambda e: (*placement_key(e), e.id))
 
     def edges(self, ident: str) -> list[Edge]:
         return self._edges.get(ident, [])
@@ -220,6 +242,15 @@ class BriefGraph:
     def count(self, ident: str, relation: str, *, incoming: bool) -> int:
         return len(self.related(ident, relation, incoming=incoming))
 
+    def summary_text(self, ident: str) -> str:
+        """The summary as plain text, references shown as their targets' titles."""
+        obj = self.objects[ident]
+        out = []
+        for text, target in obj.summary:
+            other = self.objects.get(target) if target else None
+            out.append(text or (other.link_text if other else target))
+        return "".join(out)
+
     # -- staleness --------------------------------------------------------------------
 
     def summary_key(self, ident: str) -> str:
@@ -227,7 +258,7 @@ class BriefGraph:
         obj = self.objects.get(ident)
         if obj is None:
             return f"missing:{ident}"
-        parts = [obj.id, obj.kind.value, obj.title, obj.docname, obj.anchor]
+        parts = [obj.id, obj.kind.value, obj.title, obj.short, obj.docname, obj.anchor]
         if isinstance(obj, Claim):
             parts += [obj.claim_kind, obj.likelihood, obj.confidence, obj.status]
         elif isinstance(obj, TimelineEvent):
@@ -250,7 +281,7 @@ class BriefGraph:
             # Second-hand facts shown in a block: an event's own actors in an actor's timeline.
             other = self.objects[edge.other]
             digest.update(repr(other.links).encode())
-            digest.update(other.summary.encode())
+            digest.update(repr(other.summary).encode())
         for mention in self.mentions.get(ident, ()):
             digest.update(repr(mention).encode())
         self._fingerprints[ident] = value = digest.hexdigest()

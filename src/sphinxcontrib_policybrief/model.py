@@ -104,8 +104,15 @@ class PolicyObject:
     anchor: str
     tags: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
-    summary: str = ""
+    # The first paragraph of the body as (text, target-id) parts: a part with a target is
+    # a reference, drawn as a link wherever the summary is shown (timeline, indexes).
+    summary: tuple[tuple[str, str], ...] = ()
     source: str = ""
+    short: str = ""  # link text for unlabelled roles; the title when empty
+
+    @property
+    def link_text(self) -> str:
+        return self.short or self.title
 
     @property
     def kind(self) -> Kind:

@@ -21,9 +21,9 @@ class ObjectRenderer:
         self.graph: BriefGraph = linker.graph
         self.scale = settings_from(linker.builder.config).likelihood
 
-    def header(self, node: pb_header) -> None:
+    def header(self, node: pb_header, home: str) -> None:
         obj = self.graph.objects.get(node["pb_id"])
-        if obj is not None and obj.docname != self.linker.docname:
+        if obj is not None and obj.docname != home:
             obj = None  # a duplicate id: the winner lives elsewhere; show this one bare
         title_para = cast(nodes.paragraph, node.children[0])
         title = nodes.paragraph(
@@ -68,17 +68,17 @@ class ObjectRenderer:
             fields.append(field("Tags", tag_badges(obj.tags)))
         return fields
 
-    def connections(self, node: pb_connections) -> None:
+    def connections(self, node: pb_connections, home: str) -> None:
         obj = self.graph.objects.get(node["pb_id"])
-        if obj is None or obj.docname != self.linker.docname:
-            node.replace_self([])
+        if obj is None or obj.docname != home:
+            node.parent.remove(node)
             return
         fields = self._connection_fields(obj)
         mentions = self.graph.mentions.get(obj.id, [])
         if mentions:
             fields.append(field("Referenced in", self._mention_links(obj, mentions)))
         if not fields:
-            node.replace_self([])
+            node.parent.remove(node)
             return
         box = nodes.container(classes=["pb-connections"])
         box += nodes.rubric("", "Connections", classes=["pb-connections-title"])

@@ -9,7 +9,7 @@ from docutils import nodes
 
 from .build_nodes import Linker, badge, claim_badges, kind_label, tag_badges
 from .config import Settings
-from .graph import BriefGraph
+from .graph import BriefGraph, placement_year
 from .model import Actor, Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
 from .nodes import pb_view
 from .svg_timeline import TimelineMark, render_overview
@@ -54,6 +54,7 @@ class ViewRenderer:
                     href=f"#{e.anchor}" if e.docname == self.linker.docname else self._href(e),
                     title=e.title,
                     date=e.date,
+                    label=e.display_date,
                 )
                 for e in events
                 if e.date is not None
@@ -64,12 +65,8 @@ class ViewRenderer:
             return [*out, self._chronology_table(events)] if events else out
         years: dict[str, list[TimelineEvent]] = defaultdict(list)
         for event in events:
-            year = (
-                f"{event.date.lower.year}"
-                if event.date and event.date.lower
-                else ("Earlier" if event.date else "Undated")
-            )
-            years[year].append(event)
+            placed = placement_year(event)
+            years["Undated" if placed is None else str(placed)].append(event)
         if len(years) > 1:
             jump = nodes.paragraph(classes=["pb-tl-jump"])
             for i, year in enumerate(years):
@@ -106,7 +103,7 @@ class ViewRenderer:
             "", "", nodes.strong("", "", self.linker.to_object(event.id)), classes=["pb-tl-title"]
         )
         if event.summary:
-            entry += nodes.paragraph("", event.summary, classes=["pb-tl-summary"])
+            entry += nodes.paragraph("", "", *self.linker.summary(event), classes=["pb-tl-summary"])
         details: list[nodes.Node] = []
         actors = self.graph.related(event.id, "actors", incoming=False)
         if actors:
@@ -130,7 +127,7 @@ class ViewRenderer:
                 [self.linker.date(e)],
                 [
                     nodes.strong("", "", self.linker.to_object(e.id)),
-                    *([nodes.Text(" — " + e.summary)] if e.summary else []),
+                    *([nodes.Text(" — "), *self.linker.summary(e)] if e.summary else []),
                 ],
                 self.linker.object_list(self.graph.related(e.id, "actors", incoming=False)),
             ]
@@ -249,14 +246,16 @@ class ViewRenderer:
                         "", f" (also: {', '.join(actor.aliases)})", classes=["pb-aliases"]
                     )
                 counts = [
-                    f"{len(self.graph.involving(actor.id, kind))} {label}"
-                    for kind, label in (
-                        (Kind.CLAIM, "claims"),
-                        (Kind.EVENT, "events"),
-                        (Kind.PARADOX, "paradoxes"),
+                    _plural(len(self.graph.involving(actor.id, kind)), word)
+                    for kind, word in (
+                        (Kind.CLAIM, "claim"),
+                        (Kind.EVENT, "event"),
+                        (Kind.PARADOX, "paradox"),
                     )
+                    if self.graph.involving(actor.id, kind)
                 ]
-                para += nodes.inline("", " · " + ", ".join(counts), classes=["pb-counts"])
+                if counts:
+                    para += nodes.inline("", " · " + ", ".join(counts), classes=["pb-counts"])
                 listing += nodes.list_item("", para)
             out.append(listing)
         return out
@@ -272,7 +271,9 @@ class ViewRenderer:
                 classes=["pb-paradox-title"],
             )
             if paradox.summary:
-                box += nodes.paragraph("", paradox.summary, classes=["pb-paradox-summary"])
+                box += nodes.paragraph(
+                    "", "", *self.linker.summary(paradox), classes=["pb-paradox-summary"]
+                )
             row = nodes.container(classes=["pb-tension"])
             for ident in self.graph.related(paradox.id, "claims", incoming=False):
                 side = nodes.container(classes=["pb-tension-side"])
@@ -295,6 +296,16 @@ class ViewRenderer:
                 )
             out.append(box)
         return out
+
+
+def _plural(count: int, word: str) -> str:
+    return (
+        f"{count} {word}"
+        if count == 1
+        else f"{count} {word}es"
+        if word.endswith("x")
+        else (f"{count} {word}s")
+    )
 
 
 def _table(

@@ -24,6 +24,7 @@ class TimelineMark:
     href: str
     title: str
     date: FuzzyDate
+    label: str = ""  # the author's wording of the date, shown instead of the generated one
 
 
 def _clean(text: str) -> str:
@@ -88,7 +89,7 @@ def render_overview(
         if fd.end != "closed" or fd.earlier:
             classes.append("pb-tl-open")
         cls = " ".join(classes)
-        tip = f"<title>{_clean(mark.title)} — {_clean(fd.label)}</title>"
+        tip = f"<title>{_clean(mark.title)} — {_clean(mark.label or fd.label)}</title>"
         if point:
             shape = (
                 f'<circle class="{cls}" cx="{_num((x0 + x1) / 2)}" cy="{_num(y + 4)}" '

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import replace
 from typing import Any, cast
 
 from docutils import nodes
@@ -41,9 +43,11 @@ class RenderPolicyBrief(SphinxPostTransform):
     default_priority = 5  # ReferencesResolver is 10: our links get resolved like any other
 
     def run(self, **kwargs: Any) -> None:
-        placeholders = list(
-            self.document.findall(lambda n: isinstance(n, pb_header | pb_connections | pb_view))
-        )
+        placeholders: list[nodes.Element] = [
+            n
+            for n in self.document.findall(nodes.Element)
+            if isinstance(n, pb_header | pb_connections | pb_view)
+        ]
         if not placeholders:
             return
         domain = pb_domain(self.env)
@@ -51,29 +55,96 @@ class RenderPolicyBrief(SphinxPostTransform):
         linker = Linker(_builder(self.env), domain.graph, docname)
         objects = ObjectRenderer(linker)
         views = ViewRenderer(linker, settings_from(self.config))
-        requests = {v.serial: v for v in domain.views.get(docname, [])}
         for node in placeholders:
+            # LaTeX and singlehtml assemble many documents into one doctree: each
+            # placeholder says which document it came from.
+            home = node.get("pb_docname", docname)
             if isinstance(node, pb_header):
-                objects.header(node)
+                objects.header(node, home)
             elif isinstance(node, pb_connections):
-                objects.connections(node)
+                objects.connections(node, home)
             elif isinstance(node, pb_view):
-                request = requests.get(node["pb_serial"])
+                request = next(
+                    (v for v in domain.views.get(home, []) if v.serial == node["pb_serial"]),
+                    None,
+                )
                 if request is None:
-                    node.replace_self([])
+                    node.parent.remove(node)
                 else:
                     views.render(node, request)
 
 
-def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    refresh_records(app.env, doctree)
+    collect_mentions(app.env, doctree)
+
+
+def refresh_records(env: BuildEnvironment, doctree: nodes.document) -> None:
+    """Take titles and summaries from the finished doctree (smart quotes applied, roles kept)."""
+    domain = pb_domain(env)
+    records = domain.records.get(env.docname)
+    if not records:
+        return
+    by_id = {obj.id: i for i, obj in enumerate(records)}
+    for container in doctree.findall(nodes.container):
+        ident = container.get("pb_id")
+        if ident not in by_id:
+            continue
+        header = next((c for c in container.children if isinstance(c, pb_header)), None)
+        body_para = next(
+            (
+                c
+                for c in container.children
+                if isinstance(c, nodes.paragraph) and "pb-title" not in c["classes"]
+            ),
+            None,
+        )
+        i = by_id.pop(ident)
+        obj = records[i]
+        title = header[0].astext() if header is not None and header.children else obj.title
+        summary = summary_parts(body_para) if body_para is not None else ()
+        records[i] = replace(obj, title=" ".join(title.split()) or obj.title, summary=summary)
+
+
+def summary_parts(para: nodes.Element) -> tuple[tuple[str, str], ...]:
+    """A paragraph as (text, target) parts, keeping references to objects as targets."""
+    parts: list[tuple[str, str]] = []
+
+    def walk(node: nodes.Node) -> None:
+        if isinstance(node, addnodes.pending_xref) and _is_object_ref(node):
+            text = node.astext() if node.get("refexplicit") else ""
+            parts.append((text, normalise_id(str(node["reftarget"]))))
+        elif isinstance(node, nodes.Text):
+            parts.append((str(node), ""))
+        elif isinstance(node, nodes.Element):
+            for child in node.children:
+                walk(child)
+
+    walk(para)
+    merged: list[tuple[str, str]] = []
+    for text, target in parts:
+        if not target and merged and not merged[-1][1]:
+            merged[-1] = (merged[-1][0] + text, "")
+        else:
+            merged.append((text, target))
+    # Whitespace runs fold to one space; spaces next to a link are kept.
+    squashed = [(re.sub(r"\s+", " ", text), target) for text, target in merged]
+    if squashed and not squashed[0][1]:
+        squashed[0] = (squashed[0][0].lstrip(), "")
+    if squashed and not squashed[-1][1]:
+        squashed[-1] = (squashed[-1][0].rstrip(), "")
+    return tuple(part for part in squashed if part[0] or part[1])
+
+
+def _is_object_ref(node: addnodes.pending_xref) -> bool:
+    return node.get("refdomain") == "pb" or node.get("reftype") in ("myst", "any")
+
+
+def collect_mentions(env: BuildEnvironment, doctree: nodes.document) -> None:
     """Remember every role or link to an object, for its "referenced in" back-links."""
-    env = app.env
     found: list[Mention] = []
     for ref in doctree.findall(addnodes.pending_xref):
-        domain, reftype = ref.get("refdomain"), ref.get("reftype")
-        if domain != "pb" and reftype not in ("myst", "any"):
-            continue
-        if domain == "doc":
+        if not _is_object_ref(ref) or ref.get("refdomain") == "doc":
             continue
         target = normalise_id(str(ref.get("reftarget", "")))
         if not is_valid_id(target):

@@ -55,7 +55,7 @@ class ViewDirective(SphinxDirective):
             scope=str(self.options.get("scope", "document")),
         )
         self.env.get_domain("pb").note_view(request)  # type: ignore[attr-defined]
-        node = pb_view(pb_serial=serial, pb_view=self.view)
+        node = pb_view(pb_serial=serial, pb_view=self.view, pb_docname=self.env.docname)
         node["classes"] = ["pb-view", f"pb-{self.view}", *self.options.get("class", [])]
         self.set_source_info(node)
         return [node]
