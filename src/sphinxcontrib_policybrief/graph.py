@@ -212,15 +212,20 @@ class BriefGraph:
         return self._edges.get(ident, [])
 
     def related(self, ident: str, relation: str, *, incoming: bool) -> list[str]:
-        """Ids at the other end of *relation*; a symmetric relation reads both ways."""
+        """Ids at the other end of *relation*; a symmetric relation reads both ways.
+
+        Outgoing ids keep the author's order; incoming ones come in reading order.
+        """
         rel = self.relations.get(relation)
+        symmetric = rel is not None and rel.symmetric
         found = [
             e.other
             for e in self.edges(ident)
-            if e.relation.name == relation
-            and (e.incoming == incoming or (rel is not None and rel.symmetric))
+            if e.relation.name == relation and (e.incoming == incoming or symmetric)
         ]
-        return sorted(set(found), key=self._reading_key)
+        if incoming or symmetric:
+            return sorted(set(found), key=self._reading_key)
+        return list(dict.fromkeys(found))
 
     def _reading_key(self, ident: str) -> tuple[str, int, str]:
         obj = self.objects[ident]
