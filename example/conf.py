@@ -28,3 +28,6 @@ latex_documents = [
         "manual",
     ),
 ]
+
+# A brief is read on screen or printed single-sided: no blank pages before chapters.
+latex_elements = {"extraclassoptions": "openany,oneside"}
