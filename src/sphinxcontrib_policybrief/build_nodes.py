@@ -146,4 +146,7 @@ def field_list(fields: Sequence[nodes.field], *classes: str) -> list[nodes.Node]
 
 
 def tag_badges(tags: Sequence[str]) -> list[nodes.Node]:
-    return _spaced(badge(tag, "light", "pb-tag") for tag in tags)
+    # No sd-bg-* colour class: those are !important and would ignore dark themes.
+    return _spaced(
+        nodes.inline("", tag, classes=["sd-badge", "pb-badge", "pb-tag"]) for tag in tags
+    )
