@@ -87,3 +87,22 @@ def test_domain_index_pages(app: SphinxTestApp) -> None:
     assert "Key judgment" in claims and "analysis.html#deal-is-tool" in claims
     actors = (Path(app.outdir) / "pb-actors.html").read_text(encoding="utf8")
     assert "Aliaksandr Lukashenka" in actors and "see Alexander Lukashenko" in actors
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="dangling",
+    confoverrides={"nitpicky": True, "nitpick_ignore": [("pb:actor", "ignored-actor")]},
+)
+def test_dangling_roles_warn_typed_and_respect_nitpick_ignore(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = app.warning.getvalue()
+    assert re.search(
+        r"index\.md:7: WARNING: \{claim\} reference to 'missing-claim': no such claim "
+        r"in the project \[policybrief\.unknown-ref\]",
+        warnings,
+    ), warnings
+    assert "ignored-actor" not in warnings
+    assert warnings.count("WARNING") == 1
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf8")
+    assert "Still rendered." in html and 'href="#present"' in html
