@@ -28,8 +28,9 @@ from .views import select
 
 
 def _builder(env: BuildEnvironment) -> Builder:
-    # Sphinx 9 deprecates transforms' ``self.app``; the environment's app is there in 8.2 too.
-    app: Sphinx = env._app
+    # Sphinx 9 deprecates transforms' ``self.app``; 9 keeps the app as ``env._app``,
+    # 8.2 as ``env.app``.
+    app: Sphinx = getattr(env, "_app", None) or env.app
     return app.builder
 
 
