@@ -103,6 +103,10 @@ def test_dangling_roles_warn_typed_and_respect_nitpick_ignore(app: SphinxTestApp
         warnings,
     ), warnings
     assert "ignored-actor" not in warnings
-    assert warnings.count("WARNING") == 1
+    # The misspelt filter values of the claim index.
+    assert "claim-index: :kind: 'key-judgement' is not one of" in warnings
+    assert "claim-index: :likelihood: 'probably' is not one of" in warnings
+    assert warnings.count("[policybrief.view-option]") == 2
+    assert warnings.count("WARNING") == 3
     html = (Path(app.outdir) / "index.html").read_text(encoding="utf8")
     assert "Still rendered." in html and 'href="#present"' in html

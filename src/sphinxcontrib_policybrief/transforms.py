@@ -16,11 +16,11 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .build_nodes import Linker
-from .config import settings_from
+from .config import CLAIM_STATUSES, Settings, settings_from
 from .diagnostics import Subtype, warn
 from .domain import PolicyBriefDomain
 from .ids import is_valid_id, normalise_id
-from .model import Mention
+from .model import Mention, ViewRequest
 from .nodes import pb_connections, pb_header, pb_view
 from .render_objects import ObjectRenderer
 from .render_views import ViewRenderer
@@ -235,6 +235,7 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
     graph = domain.graph
     for problem in graph.problems:
         warn(problem.subtype, problem.message, (problem.docname, problem.lineno))
+    settings = settings_from(app.config)
     for docname in sorted(domain.views):
         for request in domain.views[docname]:
             for actor in request.actors:
@@ -244,6 +245,26 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
                         f"{request.view}: :actors: names {actor!r}, which is not defined",
                         (docname, request.lineno),
                     )
+            _check_filter_values(request, settings, docname)
+
+
+def _check_filter_values(request: ViewRequest, settings: Settings, docname: str) -> None:
+    """A filter value nobody can have would silently empty the list: say so."""
+    kinds = settings.actor_kinds if request.view == "actor-index" else settings.claim_kinds
+    allowed = {
+        "kind": (request.kinds, kinds),
+        "confidence": (request.confidence, settings.confidence_levels),
+        "likelihood": (request.likelihood, tuple(t.term for t in settings.likelihood.terms)),
+        "status": (request.status, CLAIM_STATUSES),
+    }
+    for option, (given, known) in allowed.items():
+        for value in given:
+            if value not in known:
+                warn(
+                    Subtype.VIEW_OPTION,
+                    f"{request.view}: :{option}: {value!r} is not one of {', '.join(known)}",
+                    (docname, request.lineno),
+                )
 
 
 def warn_missing_reference(
