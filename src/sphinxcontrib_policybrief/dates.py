@@ -5,9 +5,11 @@ from __future__ import annotations
 import calendar
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
+
+__all__ = ["DateError", "FuzzyDate", "Precision", "parse_date"]
 
 
 class Precision(enum.IntEnum):
@@ -41,6 +43,7 @@ _MONTHS = (
     "November",
     "December",
 )
+# code: (name, first month, last month); winter's last month is in the following year.
 _SEASONS = {
     21: ("spring", 3, 5),
     22: ("summer", 6, 8),
@@ -50,12 +53,16 @@ _SEASONS = {
 _QUARTERS = {33: 1, 34: 2, 35: 3, 36: 4}
 _HALVES = {40: ("first half", 1, 6), 41: ("second half", 7, 12)}
 
-# One endpoint: year (digits or X), optional -MM or -XX or -SS, optional -DD or -XX, qualifier.
+# ASCII digits only: ``\d`` would also accept Arabic-Indic or full-width digits, which
+# int() reads happily, so "٢٠١٩" would otherwise pass as 2019. Used with fullmatch,
+# because ``$`` also matches before a trailing newline.
 _POINT = re.compile(
-    r"^(?P<year>\d{4}|\d{3}X|\d{2}XX)"
-    r"(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
-    r"(?P<qual>[~?%])?$"
+    r"(?P<year>[0-9]{4}|[0-9]{3}X|[0-9]{2}XX)"
+    r"(?:-(?P<month>[0-9]{2}|XX)(?:-(?P<day>[0-9]{2}|XX))?)?"
+    r"(?P<qual>[~?%])?"
 )
+_EARLIER = re.compile(r"\[\.\.(?P<end>[^\[\]/]+)\]")
+_QUOTE_LIMIT = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,21 +89,31 @@ class FuzzyDate:
     is_interval: bool
     end: Literal["closed", "open", "unknown"]
     earlier: bool
-    _label: str = ""
-    _html: str = ""
+    # Derived from edtf by parse_date; stored because the environment pickles these.
+    _label: str = field(default="", repr=False)
+    _html: str = field(default="", repr=False)
 
     @property
     def label(self) -> str:
+        """English display label, e.g. ``c. 2019`` or ``2012 – present``."""
         return self._label
 
     @property
     def html_datetime(self) -> str:
+        """A value valid in ``<time datetime>``: the start as ``YYYY``, ``YYYY-MM`` or a day."""
         return self._html
 
     def sort_key(self) -> tuple[int, int, int]:
-        low = self.lower.toordinal() if self.lower else 0
-        high = self.upper.toordinal() if self.upper else date.max.toordinal()
+        """Lower bound, upper bound, precision; missing bounds sort outermost."""
+        low = self.lower.toordinal() if self.lower is not None else 0
+        high = self.upper.toordinal() if self.upper is not None else date.max.toordinal()
         return (low, high, int(self.precision))
+
+
+def _quote(raw: str) -> str:
+    # Messages end up in build logs; a pasted paragraph should not flood them.
+    shown = raw if len(raw) <= _QUOTE_LIMIT else raw[: _QUOTE_LIMIT - 1] + "…"
+    return repr(shown)
 
 
 def _qualified(label: str, approximate: bool, uncertain: bool) -> str:
@@ -107,44 +124,44 @@ def _qualified(label: str, approximate: bool, uncertain: bool) -> str:
     return label
 
 
-def _year(text: str, raw: str) -> int:
-    year = int(text)
-    if year < 1:
-        raise DateError(f"year 0000 is not supported in {raw!r}")
-    return year
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _point(text: str, raw: str) -> _Point:
-    match = _POINT.match(text)
-    if not match:
-        raise DateError(f"{text!r} is not a date this extension reads (in {raw!r})")
+    match = _POINT.fullmatch(text)
+    if match is None:
+        where = "" if text == raw else f" (in {_quote(raw)})"
+        raise DateError(f"{_quote(text)} is not a date this extension reads{where}")
     qual = match["qual"] or ""
-    approx, uncertain = qual in "~%" and qual != "", qual in "?%" and qual != ""
+    approx, uncertain = qual in ("~", "%"), qual in ("?", "%")
     year_text, month_text, day_text = match["year"], match["month"], match["day"]
+
     if "X" in year_text:
         if month_text is not None:
-            raise DateError(f"a decade or century cannot have a month in {raw!r}")
+            raise DateError(f"a decade or century cannot have a month in {_quote(raw)}")
         if year_text.endswith("XX"):
-            start = int(year_text[:2]) * 100
-            precision, label = Precision.CENTURY, f"the {start}s"
-            lower, upper = date(max(start, 1), 1, 1), date(start + 99, 12, 31)
+            start, size, precision = int(year_text[:2]) * 100, 100, Precision.CENTURY
         else:
-            start = int(year_text[:3]) * 10
-            precision, label = Precision.DECADE, f"the {start}s"
-            lower, upper = date(max(start, 1), 1, 1), date(start + 9, 12, 31)
+            start, size, precision = int(year_text[:3]) * 10, 10, Precision.DECADE
+        # Year 0 does not exist in this subset, so "000X" and "00XX" start at year 1.
+        first = max(start, 1)
         return _Point(
-            lower,
-            upper,
+            date(first, 1, 1),
+            date(start + size - 1, 12, 31),
             precision,
             approx,
             uncertain,
-            _qualified(label, approx, uncertain),
-            f"{max(start, 1):04d}",
+            _qualified(f"the {start}s", approx, uncertain),
+            f"{first:04d}",
         )
-    year = _year(year_text, raw)
+
+    year = int(year_text)
+    if year < 1:
+        raise DateError(f"year 0000 is not supported in {_quote(raw)}")
     if month_text is None or month_text == "XX":
         if day_text is not None and day_text != "XX":
-            raise DateError(f"a day needs a known month in {raw!r}")
+            raise DateError(f"a day needs a known month in {_quote(raw)}")
         return _Point(
             date(year, 1, 1),
             date(year, 12, 31),
@@ -154,29 +171,32 @@ def _point(text: str, raw: str) -> _Point:
             _qualified(str(year), approx, uncertain),
             f"{year:04d}",
         )
+
     code = int(month_text)
     if code >= 21:
         if day_text is not None:
-            raise DateError(f"a season, quarter or half cannot have a day in {raw!r}")
+            raise DateError(f"a season, quarter or half cannot have a day in {_quote(raw)}")
         return _period(year, code, approx, uncertain, raw)
     if not 1 <= code <= 12:
-        raise DateError(f"month {code} is out of range in {raw!r}")
-    last = calendar.monthrange(year, code)[1]
+        raise DateError(f"month {code} is out of range in {_quote(raw)}")
+    month_end = _month_end(year, code)
     month_label = f"{_MONTHS[code - 1]} {year}"
     if day_text is None or day_text == "XX":
         return _Point(
             date(year, code, 1),
-            date(year, code, last),
+            month_end,
             Precision.MONTH,
             approx,
             uncertain,
             _qualified(month_label, approx, uncertain),
             f"{year:04d}-{code:02d}",
         )
+
     day = int(day_text)
-    if not 1 <= day <= last:
-        raise DateError(f"day {day} is out of range for {_MONTHS[code - 1]} {year} in {raw!r}")
-    day_label = f"{day} {month_label}"
+    if not 1 <= day <= month_end.day:
+        raise DateError(
+            f"day {day} is out of range for {_MONTHS[code - 1]} {year} in {_quote(raw)}"
+        )
     the_day = date(year, code, day)
     return _Point(
         the_day,
@@ -184,7 +204,7 @@ def _point(text: str, raw: str) -> _Point:
         Precision.DAY,
         approx,
         uncertain,
-        _qualified(day_label, approx, uncertain),
+        _qualified(f"{day} {month_label}", approx, uncertain),
         the_day.isoformat(),
     )
 
@@ -194,31 +214,32 @@ def _period(year: int, code: int, approx: bool, uncertain: bool, raw: str) -> _P
         name, first, last = _SEASONS[code]
         if code == 24:
             if year == 9999:
-                raise DateError(f"winter {year} runs past the year 9999 in {raw!r}")
-            end_year = year + 1
-            label = f"{name} {year}–{str(end_year)[-2:]}"
-            lower = date(year, 12, 1)
-            upper = date(end_year, 2, calendar.monthrange(end_year, 2)[1])
+                raise DateError(f"winter {year} runs past the year 9999 in {_quote(raw)}")
+            next_year = year + 1
+            # "winter 2019–20", but "winter 1999–2000": two digits would read as 1900.
+            same_century = next_year // 100 == year // 100
+            label = (
+                f"{name} {year}–{next_year % 100:02d}"
+                if same_century
+                else (f"{name} {year}–{next_year}")
+            )
+            lower, upper = date(year, 12, 1), _month_end(next_year, 2)
         else:
             label = f"{name} {year}"
-            lower = date(year, first, 1)
-            upper = date(year, last, calendar.monthrange(year, last)[1])
+            lower, upper = date(year, first, 1), _month_end(year, last)
         precision = Precision.SEASON
     elif code in _QUARTERS:
         quarter = _QUARTERS[code]
-        first, last = 3 * quarter - 2, 3 * quarter
         label = f"Q{quarter} {year}"
-        lower = date(year, first, 1)
-        upper = date(year, last, calendar.monthrange(year, last)[1])
+        lower, upper = date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
         precision = Precision.QUARTER
     elif code in _HALVES:
         name, first, last = _HALVES[code]
         label = f"{name} of {year}"
-        lower = date(year, first, 1)
-        upper = date(year, last, calendar.monthrange(year, last)[1])
+        lower, upper = date(year, first, 1), _month_end(year, last)
         precision = Precision.HALF
     else:
-        raise DateError(f"{code} is neither a month nor a season, quarter or half in {raw!r}")
+        raise DateError(f"{code} is neither a month nor a season, quarter or half in {_quote(raw)}")
     return _Point(
         lower,
         upper,
@@ -230,6 +251,64 @@ def _period(year: int, code: int, approx: bool, uncertain: bool, raw: str) -> _P
     )
 
 
+def _earlier(raw: str) -> FuzzyDate:
+    match = _EARLIER.fullmatch(raw)
+    if match is None:
+        raise DateError(f"{_quote(raw)}: write 'or earlier' as [..YYYY], e.g. [..2012]")
+    end = _point(match["end"], raw)
+    return FuzzyDate(
+        raw,
+        None,
+        end.upper,
+        end.precision,
+        end.approximate,
+        end.uncertain,
+        False,
+        "closed",
+        True,
+        f"{end.label} or earlier",
+        end.html,
+    )
+
+
+def _interval(raw: str) -> FuzzyDate:
+    start_text, _, end_text = raw.partition("/")
+    if "/" in end_text or not start_text:
+        raise DateError(f"{_quote(raw)}: an interval is START/END, START/.. or START/")
+    start = _point(start_text, raw)
+    if end_text in ("..", ""):
+        open_end = end_text == ".."
+        return FuzzyDate(
+            raw,
+            start.lower,
+            None,
+            start.precision,
+            start.approximate,
+            start.uncertain,
+            True,
+            "open" if open_end else "unknown",
+            False,
+            f"{start.label} – {'present' if open_end else '?'}",
+            start.html,
+        )
+    end = _point(end_text, raw)
+    if end.upper < start.lower:
+        raise DateError(f"{_quote(raw)}: the interval ends before it starts")
+    return FuzzyDate(
+        raw,
+        start.lower,
+        end.upper,
+        start.precision,
+        start.approximate or end.approximate,
+        start.uncertain or end.uncertain,
+        True,
+        "closed",
+        False,
+        f"{start.label} – {end.label}",
+        start.html,
+    )
+
+
 def parse_date(text: str) -> FuzzyDate:
     """Parse one value of the documented subset; raises :class:`DateError` otherwise."""
     if not isinstance(text, str):
@@ -238,73 +317,9 @@ def parse_date(text: str) -> FuzzyDate:
     if not raw:
         raise DateError("the date is empty")
     if raw.startswith("[") or raw.endswith("]"):
-        inner = re.fullmatch(r"\[\.\.(.+)\]", raw)
-        if not inner or "/" in inner[1]:
-            raise DateError(f"{raw!r}: write 'or earlier' as [..YYYY], e.g. [..2012]")
-        end = _point(inner[1], raw)
-        return FuzzyDate(
-            raw,
-            None,
-            end.upper,
-            end.precision,
-            end.approximate,
-            end.uncertain,
-            False,
-            "closed",
-            True,
-            f"{end.label} or earlier",
-            end.html,
-        )
+        return _earlier(raw)
     if "/" in raw:
-        start_text, _, end_text = raw.partition("/")
-        if "/" in end_text or not start_text:
-            raise DateError(f"{raw!r}: an interval is START/END, START/.. or START/")
-        start = _point(start_text, raw)
-        approx, uncertain = start.approximate, start.uncertain
-        if end_text == "..":
-            return FuzzyDate(
-                raw,
-                start.lower,
-                None,
-                start.precision,
-                approx,
-                uncertain,
-                True,
-                "open",
-                False,
-                f"{start.label} – present",
-                start.html,
-            )
-        if end_text == "":
-            return FuzzyDate(
-                raw,
-                start.lower,
-                None,
-                start.precision,
-                approx,
-                uncertain,
-                True,
-                "unknown",
-                False,
-                f"{start.label} – ?",
-                start.html,
-            )
-        end = _point(end_text, raw)
-        if end.upper < start.lower:
-            raise DateError(f"{raw!r}: the interval ends before it starts")
-        return FuzzyDate(
-            raw,
-            start.lower,
-            end.upper,
-            start.precision,
-            approx or end.approximate,
-            uncertain or end.uncertain,
-            True,
-            "closed",
-            False,
-            f"{start.label} – {end.label}",
-            start.html,
-        )
+        return _interval(raw)
     point = _point(raw, raw)
     return FuzzyDate(
         raw,

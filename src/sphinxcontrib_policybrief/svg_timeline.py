@@ -10,11 +10,30 @@ from html import escape
 
 from .dates import FuzzyDate, Precision
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript)\s*:", re.IGNORECASE)
-_MARGIN = 12.0
-_AXIS_HEIGHT = 22.0
-_TICK_STEPS = (1, 2, 5, 10, 20, 50, 100)
+__all__ = ["TimelineMark", "render_overview"]
+
+# C0 and C1 controls other than tab and newline, lone surrogates and the two non-characters
+# XML 1.0 forbids: any of them makes the SVG invalid or smuggles terminal escapes into it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Browsers drop tabs, newlines and leading spaces or controls when they read a URL's scheme,
+# so "java\tscript:" runs as script; compare with all of those removed.
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f\s]+")
+_UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:")
+
+_SVG_NS = "http://www.w3.org/2000/svg"
+_MARGIN = 16.0  # room for half a year label and an arrowhead at either end
+_AXIS_Y = 24.0
+_LABEL_Y = _AXIS_Y - 9.0
+_FONT_SIZE = 10
+_CHAR_WIDTH = 6.5  # a generous estimate for digits at _FONT_SIZE
+_LABEL_GAP = 10.0
+_LANE_GAP = 3.0  # horizontal space kept between marks sharing a lane
+_MIN_BAR = 3.0
+_ARROW = 5.0
+_FADE = 18.0
+_FADE_STEPS = (0.5, 0.3, 0.15)
+_MINOR_TICK_MAX_MONTHS = 36
+_DAYS_PER_YEAR_MIN = 365  # a year is never shorter, so label spacing is never overestimated
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +51,199 @@ def _clean(text: str) -> str:
 
 
 def _safe_href(href: str) -> str:
-    stripped = _CONTROL.sub("", href)
-    return "" if _UNSAFE_SCHEME.match(stripped) else stripped
+    """The link target to write, or "" when there is none or it could run script."""
+    kept = _CONTROL.sub("", href).replace("\t", "").replace("\n", "").strip()
+    compact = _URL_IGNORED.sub("", href).lower()
+    if compact.startswith(_UNSAFE_SCHEMES):
+        return ""
+    return kept
 
 
 def _num(value: float) -> str:
-    return f"{value:.1f}"
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _tick_step(px_per_year: float, widest_label: int) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50, ... years whose labels do not touch."""
+    needed = widest_label * _CHAR_WIDTH + _LABEL_GAP
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            if step * px_per_year >= needed or step >= 10_000:
+                return step
+        magnitude *= 10
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    mark: TimelineMark
+    x0: float  # left edge of the shape
+    x1: float  # right edge of the shape
+    reach: float  # right edge including decorations, for lane packing
+    point: bool
+
+
+class _Scale:
+    """Days to x: the whole years from the earliest to the latest bound fill the axis."""
+
+    def __init__(self, first: date, last: date, width: int) -> None:
+        self.start = date(first.year, 1, 1).toordinal()
+        # One past the last day, so the last day of the axis has a width too.
+        self.stop = date(last.year, 12, 31).toordinal() + 1
+        self.first_year, self.last_year = first.year, last.year
+        self.left, self.right = _MARGIN, width - _MARGIN
+
+    def x(self, ordinal: float) -> float:
+        fraction = (ordinal - self.start) / (self.stop - self.start)
+        return self.left + (self.right - self.left) * fraction
+
+    @property
+    def px_per_year(self) -> float:
+        return (self.right - self.left) * _DAYS_PER_YEAR_MIN / (self.stop - self.start)
+
+
+def _place(mark: TimelineMark, scale: _Scale) -> _Placed:
+    fd = mark.date
+    point = fd.precision is Precision.DAY and not fd.is_interval and not fd.earlier
+    if point and fd.lower is not None:
+        centre = scale.x(fd.lower.toordinal() + 0.5)
+        return _Placed(mark, centre - 4.0, centre + 4.0, centre + 4.0, True)
+    x0 = scale.x(fd.lower.toordinal()) if fd.lower is not None else scale.left
+    x1 = scale.x(fd.upper.toordinal() + 1) if fd.upper is not None else scale.right
+    x1 = max(x1, x0 + _MIN_BAR)
+    reach = x1 + _ARROW if fd.end == "open" else x1
+    return _Placed(mark, x0, x1, reach, False)
+
+
+def _pack(placed: Sequence[_Placed]) -> list[int]:
+    """Greedy interval partitioning: in left-to-right order, the first lane that is free."""
+    lanes: list[float] = []
+    chosen: list[int] = []
+    for item in placed:
+        lane = next(
+            (i for i, right in enumerate(lanes) if right + _LANE_GAP <= item.x0), len(lanes)
+        )
+        if lane == len(lanes):
+            lanes.append(item.reach)
+        else:
+            lanes[lane] = item.reach
+        chosen.append(lane)
+    return chosen
+
+
+def _classes(fd: FuzzyDate) -> str:
+    classes = ["pb-tl-mark"]
+    if fd.approximate or fd.uncertain:
+        classes.append("pb-tl-approx")
+    if fd.end != "closed" or fd.earlier:
+        classes.append("pb-tl-open")
+    if fd.end == "unknown":
+        classes.append("pb-tl-unknown")
+    if fd.earlier:
+        classes.append("pb-tl-earlier")
+    return " ".join(classes)
+
+
+def _style(fd: FuzzyDate) -> str:
+    # Presentation attributes rather than style="": the theme's CSS classes override them.
+    attrs = ' fill="currentColor" stroke="currentColor"'
+    if fd.end != "closed" or fd.earlier:
+        attrs += ' stroke-dasharray="4 3" fill-opacity="0.4"'
+    elif fd.approximate or fd.uncertain:
+        attrs += ' stroke-dasharray="3 2" fill-opacity="0.5"'
+    return attrs
+
+
+def _fade(x: float, y: float, height: float, length: float, leftwards: bool) -> list[str]:
+    """A tail of steps of falling opacity (no gradients: they would need ids on the page)."""
+    step = length / len(_FADE_STEPS)
+    parts = []
+    for i, opacity in enumerate(_FADE_STEPS):
+        left = x - (i + 1) * step if leftwards else x + i * step
+        parts.append(
+            f'<rect class="pb-tl-fade" x="{_num(left)}" y="{_num(y)}" width="{_num(step)}" '
+            f'height="{_num(height)}" fill="currentColor" fill-opacity="{opacity}"/>'
+        )
+    return parts
+
+
+def _draw(item: _Placed, y: float, bar: float) -> str:
+    fd = item.mark.date
+    tip = " — ".join(t for t in (_clean(item.mark.title), _clean(item.mark.label or fd.label)) if t)
+    href = _safe_href(item.mark.href)
+    inner_tip = "" if href else f"<title>{tip}</title>"
+    cls, style = _classes(fd), _style(fd)
+    centre = y + bar / 2
+    extras: list[str] = []
+    if item.point:
+        radius = min(4.0, bar / 2 + 1)
+        shape = (
+            f'<circle class="{cls}" cx="{_num((item.x0 + item.x1) / 2)}" cy="{_num(centre)}" '
+            f'r="{_num(radius)}"{style}>{inner_tip}</circle>'
+        )
+    else:
+        x0, x1 = item.x0, item.x1
+        fade = min(_FADE, (x1 - x0) / 2)
+        if fd.earlier:
+            x0 += fade
+            extras.extend(_fade(x0, y, bar, fade, leftwards=True))
+        if fd.end == "unknown":
+            x1 -= fade
+            extras.extend(_fade(x1, y, bar, fade, leftwards=False))
+        if fd.end == "open":
+            tip_x, back = x1 + _ARROW, x1
+            half = bar / 2 + 1
+            extras.extend(
+                f'<line class="pb-tl-arrow" x1="{_num(back)}" y1="{_num(y1)}" '
+                f'x2="{_num(tip_x)}" y2="{_num(centre)}" stroke="currentColor"/>'
+                for y1 in (centre - half, centre + half)
+            )
+        shape = (
+            f'<rect class="{cls}" x="{_num(x0)}" y="{_num(y)}" width="{_num(x1 - x0)}" '
+            f'height="{_num(bar)}" rx="2"{style}>{inner_tip}</rect>'
+        )
+    body = shape + "".join(extras)
+    if href:
+        return f'<a href="{escape(href, quote=True)}"><title>{tip}</title>{body}</a>'
+    return body
+
+
+def _ticks(scale: _Scale, bottom: float) -> list[str]:
+    step = _tick_step(scale.px_per_year, len(str(scale.last_year)))
+    first = scale.first_year + (-scale.first_year % step)
+    # A span too long for even one round year still gets its start labelled.
+    years = range(first, scale.last_year + 1, step) or range(scale.first_year, first, step)
+    out = []
+    for year in years:
+        x = _num(scale.x(date(year, 1, 1).toordinal()))
+        out.append(
+            f'<line class="pb-tl-tick" x1="{x}" y1="{_num(_AXIS_Y - 5)}" x2="{x}" '
+            f'y2="{_num(bottom)}" stroke="currentColor" stroke-opacity="0.25"/>'
+            f'<text class="pb-tl-tick-label" x="{x}" y="{_num(_LABEL_Y)}" text-anchor="middle">'
+            f"{year}</text>"
+        )
+    months = (scale.last_year - scale.first_year + 1) * 12
+    if months <= _MINOR_TICK_MAX_MONTHS:
+        for index in range(months):
+            year, month = scale.first_year + index // 12, index % 12 + 1
+            if month == 1:
+                continue
+            x = _num(scale.x(date(year, month, 1).toordinal()))
+            out.append(
+                f'<line class="pb-tl-tick pb-tl-minor" x1="{x}" y1="{_num(_AXIS_Y - 2)}" '
+                f'x2="{x}" y2="{_num(_AXIS_Y + 2)}" stroke="currentColor" stroke-opacity="0.5"/>'
+            )
+    return out
+
+
+def _svg_open(label: str, width: int, height: float) -> str:
+    return (
+        f'<svg xmlns="{_SVG_NS}" class="pb-tl-svg" role="img" aria-label="{label}" '
+        f'viewBox="0 0 {width} {_num(height)}" width="100%" font-size="{_FONT_SIZE}" '
+        f'fill="currentColor"><title>{label}</title>'
+    )
 
 
 def render_overview(
@@ -47,82 +253,47 @@ def render_overview(
     row_height: int = 14,
     label: str = "Timeline overview",
 ) -> str:
-    """The SVG markup (no XML prolog) for *marks*; deterministic for the same input."""
+    """The SVG markup (no XML prolog) for *marks*; the same input gives the same bytes.
+
+    Each mark takes a lane of *row_height* units; overlapping marks stack in as few lanes
+    as they need. Marks without any bound cannot be placed and are left out. Raises
+    ``ValueError`` for a *width* under 100 or a *row_height* under 4.
+    """
+    if width < 100:
+        raise ValueError(f"width must be at least 100, not {width}")
+    if row_height < 4:
+        raise ValueError(f"row_height must be at least 4, not {row_height}")
     title = _clean(label)
-    if not marks:
+    usable = [m for m in marks if m.date.lower is not None or m.date.upper is not None]
+    if not usable:
         return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{title}" '
-            f'viewBox="0 0 {width} 24" width="100%"><title>{title}</title>'
-            '<text x="12" y="16">No events</text></svg>'
+            _svg_open(title, width, 24.0)
+            + f'<text class="pb-tl-empty" x="{_num(_MARGIN)}" y="16.0">No events</text></svg>'
         )
-    bounds = [d for m in marks for d in (m.date.lower, m.date.upper) if d is not None]
-    start = date(min(bounds).year, 1, 1)
-    end = date(max(bounds).year, 12, 31)
-    span = max((end - start).days, 1)
-    inner = width - 2 * _MARGIN
 
-    def x_of(day: date) -> float:
-        return _MARGIN + inner * (day - start).days / span
-
-    # Greedy lane packing: each mark goes into the first lane where it does not overlap.
-    lanes: list[float] = []
-    shapes: list[str] = []
-    placed: list[tuple[int, str]] = []
-    ordered = sorted(marks, key=lambda m: (m.date.sort_key(), m.title, m.href))
-    for mark in ordered:
-        fd = mark.date
-        x0 = x_of(fd.lower) if fd.lower else _MARGIN
-        x1 = x_of(fd.upper) if fd.upper else _MARGIN + inner
-        point = fd.precision is Precision.DAY and not fd.is_interval and not fd.earlier
-        if point:
-            x0, x1 = x0 - 4, x0 + 4
-        x1 = max(x1, x0 + 4)
-        lane = next((i for i, right in enumerate(lanes) if right + 3 < x0), len(lanes))
-        if lane == len(lanes):
-            lanes.append(x1)
-        else:
-            lanes[lane] = x1
-        y = _AXIS_HEIGHT + 6 + lane * row_height
-        classes = ["pb-tl-mark"]
-        if fd.approximate or fd.uncertain:
-            classes.append("pb-tl-approx")
-        if fd.end != "closed" or fd.earlier:
-            classes.append("pb-tl-open")
-        cls = " ".join(classes)
-        tip = f"<title>{_clean(mark.title)} — {_clean(mark.label or fd.label)}</title>"
-        if point:
-            shape = (
-                f'<circle class="{cls}" cx="{_num((x0 + x1) / 2)}" cy="{_num(y + 4)}" '
-                f'r="4">{tip}</circle>'
-            )
-        else:
-            shape = (
-                f'<rect class="{cls}" x="{_num(x0)}" y="{_num(y)}" width="{_num(x1 - x0)}" '
-                f'height="8" rx="2">{tip}</rect>'
-            )
-        href = _safe_href(mark.href)
-        if href:
-            shape = f'<a href="{escape(href, quote=True)}">{shape}</a>'
-        placed.append((lane, shape))
-    shapes = [shape for _, shape in placed]
-    height = _AXIS_HEIGHT + 12 + len(lanes) * row_height
-    years = end.year - start.year + 1
-    step = next((s for s in _TICK_STEPS if years / s <= inner / 48), _TICK_STEPS[-1])
-    ticks: list[str] = []
-    first_tick = start.year + (-start.year % step)
-    for year in range(first_tick, end.year + 1, step):
-        x = _num(x_of(date(year, 1, 1)))
-        ticks.append(
-            f'<line class="pb-tl-tick" x1="{x}" y1="{_num(_AXIS_HEIGHT - 6)}" x2="{x}" '
-            f'y2="{_num(height - 4)}" stroke-opacity="0.25"/>'
-            f'<text x="{x}" y="{_num(_AXIS_HEIGHT - 10)}" text-anchor="middle">{year}</text>'
-        )
-    axis = (
-        f'<line class="pb-tl-axis" x1="{_num(_MARGIN)}" y1="{_num(_AXIS_HEIGHT)}" '
-        f'x2="{_num(width - _MARGIN)}" y2="{_num(_AXIS_HEIGHT)}" stroke="currentColor"/>'
+    bounds = [d for m in usable for d in (m.date.lower, m.date.upper) if d is not None]
+    scale = _Scale(min(bounds), max(bounds), width)
+    placed = sorted(
+        (_place(m, scale) for m in usable),
+        key=lambda p: (p.x0, p.mark.date.sort_key(), p.mark.date.edtf, p.mark.title, p.mark.href),
     )
+    lanes = _pack(placed)
+    bar = min(8.0, max(2.0, row_height * 0.6))
+    top = _AXIS_Y + 6.0
+    height = top + (max(lanes) + 1) * row_height + 2.0
+
+    axis = (
+        f'<line class="pb-tl-axis" x1="{_num(scale.left)}" y1="{_num(_AXIS_Y)}" '
+        f'x2="{_num(scale.right)}" y2="{_num(_AXIS_Y)}" stroke="currentColor"/>'
+    )
+    shapes = [
+        _draw(item, top + lane * row_height + (row_height - bar) / 2, bar)
+        for item, lane in zip(placed, lanes, strict=True)
+    ]
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{title}" '
-        f'viewBox="0 0 {width} {_num(height)}" width="100%" class="pb-tl-svg">'
-        f"<title>{title}</title>{axis}{''.join(ticks)}{''.join(shapes)}</svg>"
+        _svg_open(title, width, height)
+        + axis
+        + "".join(_ticks(scale, height - 2.0))
+        + "".join(shapes)
+        + "</svg>"
     )
