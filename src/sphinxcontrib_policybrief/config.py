@@ -17,6 +17,8 @@ from .scales import DEFAULT_CONFIDENCE_LEVELS, ICD_203, LikelihoodScale, ScaleEr
 DEFAULT_CLAIM_KINDS = ("key-judgment", "assessment", "finding", "assumption", "forecast")
 DEFAULT_ACTOR_KINDS = ("person", "state", "organization", "group")
 CLAIM_STATUSES = ("open", "confirmed", "refuted", "superseded")
+#: What ``policybrief_export_formats`` may list (see the exports page of the docs).
+EXPORT_FORMATS = ("json", "jsonld", "timelinejs", "csv")
 
 # name -> (default, rebuild, types); "env" because directives read them while parsing.
 _VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
@@ -29,6 +31,7 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
     "policybrief_relations": ([], "env", (list, tuple)),
     "policybrief_timeline_overview": (True, "html", (bool,)),
     "policybrief_export": (True, "html", (bool,)),
+    "policybrief_export_formats": (list(EXPORT_FORMATS), "html", (list, tuple)),
 }
 
 
@@ -45,6 +48,7 @@ class Settings:
     relations: tuple[RelationType, ...]
     timeline_overview: bool
     export: bool
+    export_formats: tuple[str, ...] = EXPORT_FORMATS
 
     def relation(self, name: str) -> RelationType | None:
         for rel in self.relations:
@@ -109,12 +113,28 @@ def settings_from(config: Config, *, report: bool = False) -> Settings:
         relations=BUILTIN_RELATIONS + _custom_relations(config.policybrief_relations, problems),
         timeline_overview=bool(config.policybrief_timeline_overview),
         export=bool(config.policybrief_export),
+        export_formats=_export_formats(config.policybrief_export_formats, problems),
     )
     if report:
         for problem in problems:
             warn(Subtype.CONFIG, problem)
     config.__dict__["_policybrief_settings"] = settings
     return settings
+
+
+def _export_formats(value: object, problems: list[str]) -> tuple[str, ...]:
+    """The data formats to write; unknown names are reported and skipped."""
+    if not isinstance(value, list | tuple):
+        problems.append("policybrief_export_formats must be a list; writing every format")
+        return EXPORT_FORMATS
+    chosen = [str(v).lower() for v in value]
+    for name in chosen:
+        if name not in EXPORT_FORMATS:
+            problems.append(
+                f"policybrief_export_formats: unknown format {name!r} "
+                f"(known: {', '.join(EXPORT_FORMATS)})"
+            )
+    return tuple(f for f in EXPORT_FORMATS if f in chosen)
 
 
 def _custom_relations(value: object, problems: list[str]) -> tuple[RelationType, ...]:
@@ -135,6 +155,7 @@ def _custom_relations(value: object, problems: list[str]) -> tuple[RelationType,
         "date-label",
         "role",
         "aliases",
+        "short",
     }
     relations: list[RelationType] = []
     for item in value:
@@ -147,7 +168,7 @@ def _custom_relations(value: object, problems: list[str]) -> tuple[RelationType,
             continue
         try:
             targets = frozenset(Kind(k) for k in item.get("targets", ["claim"]))
-        except ValueError:
+        except (TypeError, ValueError):  # not a list, or not kinds
             problems.append(
                 f"policybrief_relations: {name!r} targets must be among "
                 + ", ".join(k.value for k in Kind)

@@ -6,10 +6,13 @@ the renderer, once the whole project has been read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .config import CLAIM_STATUSES, Settings, settings_from
@@ -26,25 +29,47 @@ class UnknownOption(str):
     __slots__ = ()
 
 
+# Control characters (C0 but whitespace, DEL, C1) have no business in a title or an option
+# and make XHTML (epub) invalid; they become spaces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_UNSAFE_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
+
+
 def _text(value: str | None) -> str:
-    return " ".join((value or "").split())
+    return " ".join(_CONTROL.sub(" ", value or "").split())
+
+
+def _inert(found: list[nodes.Node]) -> list[nodes.Node]:
+    # MyST passes inline HTML through as raw nodes, and docutils keeps any link scheme; in a
+    # title or an option both are shown as the text they are, never run (the body stays the
+    # author's markup, as anywhere else on the page).
+    holder = nodes.inline("", "", *found)
+    for raw in list(holder.findall(nodes.raw)):
+        raw.replace_self(nodes.Text(raw.astext()))
+    for ref in list(holder.findall(nodes.reference)):
+        # Browsers ignore tabs, newlines and controls inside a scheme: so do we.
+        if _UNSAFE_SCHEME.match(re.sub(r"[\x00-\x20]", "", str(ref.get("refuri", "")))):
+            ref.replace_self(nodes.inline("", "", *ref.children))
+    return list(holder.children)
 
 
 def _unknown(value: str | None) -> str:
     return UnknownOption(value or "")
 
 
-class LenientOptionSpec(dict[str, Callable[[str | None], Any]]):
+class LenientOptionSpec(dict[str, Callable[..., Any]]):
     """Accepts any option name so a typo costs a warning, not the whole object."""
 
     def __contains__(self, key: object) -> bool:
         return True
 
-    def __missing__(self, key: str) -> Callable[[str | None], Any]:
+    def __missing__(self, key: str) -> Callable[..., Any]:
         return _unknown
 
 
 _COMMON_OPTIONS = ("id", "short", "tags", "class")
+_OPTION_LINE = re.compile(r"^\s*:(?P<name>[^:\s][^:]*?):(?:\s|$)")
+_YAML_KEY = re.compile(r"^(?P<name>[\w-]+)\s*:")
 _NESTING_KEY = "pb_object_depth"
 
 
@@ -64,16 +89,16 @@ class PolicyObjectDirective(SphinxDirective):
         return settings_from(self.config)
 
     def warn(self, subtype: Subtype, message: str) -> None:
-        warn(subtype, f"{self.name}: {message}", self.get_location_pair())
-
-    def get_location_pair(self) -> tuple[str, int]:
-        return (self.env.docname, self.lineno)
+        # The directive's own file and line: inside an included file, that file's.
+        warn(subtype, f"{self.name}: {message}", self.get_location())
 
     def run(self) -> list[nodes.Node]:
         for name, value in self.options.items():
             if isinstance(value, UnknownOption):
                 known = ", ".join(sorted({*_COMMON_OPTIONS, *self.own_options}))
                 self.warn(Subtype.UNKNOWN_OPTION, f"unknown option :{name}: (known: {known})")
+        for name in repeated_options(self.block_text):
+            self.warn(Subtype.REPEATED_OPTION, f":{name}: is given twice; the last value is used")
         title = _text(self.arguments[0]) if self.arguments else ""
         ident = self._ident(title)
         if not title:
@@ -91,10 +116,12 @@ class PolicyObjectDirective(SphinxDirective):
         docname = self.env.docname
         header = pb_header(pb_id=ident or "", pb_kind=self.kind.value, pb_docname=docname)
         title_nodes, messages = self.parse_inline(title, lineno=self.lineno)
+        title_nodes = _inert(title_nodes)
         header += nodes.paragraph("", "", *title_nodes, classes=["pb-title"])
         source = _text(self.options.get("source"))
         if source:
             source_nodes, more = self.parse_inline(source, lineno=self.lineno)
+            source_nodes = _inert(source_nodes)
             header += nodes.inline("", "", *source_nodes, classes=["pb-source"])
             messages += more
         container += header
@@ -105,13 +132,15 @@ class PolicyObjectDirective(SphinxDirective):
             container["ids"].append(ident)
             container["pb_id"] = ident
             container += pb_connections(pb_id=ident, pb_docname=docname)
+            srcfile, line = source_position(self)
             record = self.make_record(
                 id=ident,
                 title=nodes.paragraph("", "", *title_nodes).astext() or title,
                 docname=self.env.docname,
-                lineno=self.lineno,
+                lineno=line,
+                srcfile=srcfile,
                 anchor=ident,
-                tags=tuple(normalise_id(t) for t in split_list(self.options.get("tags"))),
+                tags=tuple(normalise_id(_text(t)) for t in split_list(self.options.get("tags"))),
                 links=self._links(),
                 source=source,
                 short=_text(self.options.get("short")),
@@ -161,7 +190,7 @@ class PolicyObjectDirective(SphinxDirective):
                 if not is_valid_id(target):
                     self.warn(Subtype.INVALID_ID, f":{rel.name}: {raw!r} is not a valid id")
                     continue
-                links.append(Link(rel.name, target, self.lineno))
+                links.append(Link(rel.name, target, source_position(self)[1]))
         return tuple(links)
 
     def choice(self, option: str, allowed: tuple[str, ...], default: str) -> str:
@@ -282,3 +311,47 @@ def directive_for(kind: Kind, settings: Settings) -> type[PolicyObjectDirective]
 
 def _text_or_none(value: str | None) -> str:
     return value if value is not None else ""
+
+
+def repeated_options(block_text: str) -> list[str]:
+    """Option names written more than once in a directive's source.
+
+    MyST keeps the last value without a word; docutils rejects the whole directive before it
+    runs, so only MyST directives get here with a repeat.
+    """
+    lines = block_text.splitlines()[1:]
+    yaml = bool(lines) and lines[0].strip() == "---"
+    pattern = _YAML_KEY if yaml else _OPTION_LINE
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for line in lines[1:] if yaml else lines:
+        if (line.strip() == "---") if yaml else not line.strip():
+            break
+        match = pattern.match(line)
+        if match is None:
+            continue  # the next line of a long value
+        name = match["name"].lower()
+        if name in seen and name not in repeated:
+            repeated.append(name)
+        seen.add(name)
+    return repeated
+
+
+def source_position(directive: SphinxDirective) -> tuple[str, int]:
+    """The file holding *directive* ("" for its document's own) and its line in that file.
+
+    ``directive.lineno`` counts lines of the document with its includes spliced in.
+    """
+    source, line = directive.get_source_info()
+    return included_file(directive.env, source), line
+
+
+def included_file(env: BuildEnvironment, source: str) -> str:
+    """*source* relative to the source directory, or "" when it is the current document."""
+    path = Path(env.srcdir, source).resolve()
+    if not source or path == Path(env.doc2path(env.docname)).resolve():
+        return ""
+    try:
+        return path.relative_to(Path(env.srcdir).resolve()).as_posix()
+    except ValueError:  # included from outside the project
+        return path.as_posix()

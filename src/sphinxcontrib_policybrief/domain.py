@@ -56,7 +56,7 @@ class PolicyBriefDomain(Domain):
         "views": {},  # docname -> [ViewRequest]
         "digests": {},  # docname -> digest of what its objects and views last showed
     }
-    data_version = 1
+    data_version = 2  # 2: records and views carry the included file they come from
 
     _graph: BriefGraph | None = None
 

@@ -32,6 +32,7 @@ class Problem:
     message: str
     docname: str
     lineno: int
+    srcfile: str = ""  # the included file the line is in, "" for the document's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +106,11 @@ class BriefGraph:
                 Problem(
                     Subtype.DUPLICATE_ID,
                     f"duplicate id {obj.id!r}: already used by the {first.kind.label.lower()} "
-                    f"at {first.docname}:{first.lineno}; this {obj.kind.label.lower()} is "
-                    "left out of links and indexes",
+                    f"at {first.srcfile or first.docname}:{first.lineno}; "
+                    f"this {obj.kind.label.lower()} is left out of links and indexes",
                     obj.docname,
                     obj.lineno,
+                    obj.srcfile,
                 )
             )
 
@@ -121,7 +123,7 @@ class BriefGraph:
                     continue
                 seen.add((link.relation, link.target))
                 target = self.objects.get(link.target)
-                where = (obj.docname, link.lineno or obj.lineno)
+                where = (obj.docname, link.lineno or obj.lineno, obj.srcfile)
                 if target is None:
                     self._problem(
                         Subtype.UNKNOWN_REF,
@@ -152,6 +154,7 @@ class BriefGraph:
                     f"paradox {obj.id!r} needs at least two claims in tension in :claims:",
                     obj.docname,
                     obj.lineno,
+                    obj.srcfile,
                 )
 
     def _check_cycles(self) -> None:
@@ -170,6 +173,7 @@ class BriefGraph:
                         f":{rel.name}: relations form a loop: {path}",
                         first.docname,
                         first.lineno,
+                        first.srcfile,
                     )
 
     def _find_cycle(self, start: str, rel: RelationType) -> list[str]:
@@ -188,8 +192,10 @@ class BriefGraph:
                     stack.append((edge.other, [*path, edge.other]))
         return []
 
-    def _problem(self, subtype: Subtype, message: str, docname: str, lineno: int) -> None:
-        self.problems.append(Problem(subtype, message, docname, lineno))
+    def _problem(
+        self, subtype: Subtype, message: str, docname: str, lineno: int, srcfile: str = ""
+    ) -> None:
+        self.problems.append(Problem(subtype, message, docname, lineno, srcfile))
 
     # -- reading --------------------------------------------------------------------
 

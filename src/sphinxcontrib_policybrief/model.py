@@ -109,6 +109,9 @@ class PolicyObject:
     summary: tuple[tuple[str, str], ...] = ()
     source: str = ""
     short: str = ""  # link text for unlabelled roles; the title when empty
+    # The included file (relative to the source directory) that holds the directive, "" for
+    # the document's own file; lineno counts lines of that file, so warnings point into it.
+    srcfile: str = ""
 
     @property
     def link_text(self) -> str:
@@ -186,6 +189,7 @@ class ViewRequest:
     view: str  # "timeline", "claim-index", "key-judgments", "actor-index", "paradox-index"
     docname: str
     lineno: int
+    srcfile: str = ""  # as for objects: the included file holding the directive, if any
     serial: int  # position among this document's views, to find its placeholder again
     actors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()

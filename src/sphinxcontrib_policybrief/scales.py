@@ -102,11 +102,20 @@ def build_scale(spec: object) -> LikelihoodScale:
             rows.append(LikelihoodTerm(" ".join(item.lower().split())))
         elif isinstance(item, Mapping) and isinstance(item.get("term"), str):
             low, high = item.get("low"), item.get("high")
+            numbers = (int, float)
             if (low is None) != (high is None) or (
-                low is not None and not (0 <= float(low) <= float(high) <= 100)  # type: ignore[arg-type]
+                low is not None
+                and not (
+                    isinstance(low, numbers)
+                    and isinstance(high, numbers)
+                    and 0 <= float(low) <= float(high) <= 100
+                )
             ):
                 raise ScaleError(f"term {item['term']!r}: low/high must be 0 <= low <= high <= 100")
-            synonyms = tuple(str(s).lower() for s in item.get("synonyms", ()))
+            given = item.get("synonyms", ())
+            if not isinstance(given, list | tuple):
+                raise ScaleError(f"term {item['term']!r}: synonyms must be a list of words")
+            synonyms = tuple(str(s).lower() for s in given)
             rows.append(
                 LikelihoodTerm(
                     " ".join(str(item["term"]).lower().split()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, cast
 
 from docutils import nodes
@@ -19,6 +20,7 @@ from .build_nodes import Linker
 from .config import CLAIM_STATUSES, Settings, settings_from
 from .diagnostics import Subtype, warn
 from .domain import PolicyBriefDomain
+from .graph import Problem
 from .ids import is_valid_id, normalise_id
 from .model import Mention, ViewRequest
 from .nodes import pb_connections, pb_header, pb_view
@@ -234,7 +236,7 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
     domain = pb_domain(env)
     graph = domain.graph
     for problem in graph.problems:
-        warn(problem.subtype, problem.message, (problem.docname, problem.lineno))
+        warn(problem.subtype, problem.message, _where(env, problem))
     settings = settings_from(app.config)
     for docname in sorted(domain.views):
         for request in domain.views[docname]:
@@ -243,12 +245,21 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
                     warn(
                         Subtype.UNKNOWN_REF,
                         f"{request.view}: :actors: names {actor!r}, which is not defined",
-                        (docname, request.lineno),
+                        _where(env, request),
                     )
-            _check_filter_values(request, settings, docname)
+            _check_filter_values(request, settings, _where(env, request))
 
 
-def _check_filter_values(request: ViewRequest, settings: Settings, docname: str) -> None:
+def _where(env: BuildEnvironment, found: Problem | ViewRequest) -> tuple[str, int] | str:
+    # In an included file, the warning points at that file rather than the document.
+    if found.srcfile:
+        return f"{Path(env.srcdir, found.srcfile)}:{found.lineno}"
+    return (found.docname, found.lineno)
+
+
+def _check_filter_values(
+    request: ViewRequest, settings: Settings, where: tuple[str, int] | str
+) -> None:
     """A filter value nobody can have would silently empty the list: say so."""
     kinds = settings.actor_kinds if request.view == "actor-index" else settings.claim_kinds
     allowed = {
@@ -263,7 +274,7 @@ def _check_filter_values(request: ViewRequest, settings: Settings, docname: str)
                 warn(
                     Subtype.VIEW_OPTION,
                     f"{request.view}: :{option}: {value!r} is not one of {', '.join(known)}",
-                    (docname, request.lineno),
+                    where,
                 )
 
 

@@ -6,8 +6,7 @@ from the whole project, so it can never miss an object defined in a later docume
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -15,12 +14,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from .dates import DateError, FuzzyDate, parse_date
 from .diagnostics import Subtype, warn
+from .directives import LenientOptionSpec, UnknownOption, repeated_options, source_position
 from .graph import BriefGraph
 from .ids import normalise_id, split_list
 from .model import Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
 from .nodes import pb_view
 
 GROUPINGS = ("kind", "document", "actor", "none")
+SCOPES = ("document", "project")
 _SERIAL_KEY = "pb_view_serial"
 
 
@@ -29,19 +30,30 @@ class ViewDirective(SphinxDirective):
 
     view: ClassVar[str]
     has_content = False
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {  # type: ignore[misc]
-        "actors": directives.unchanged,
-        "tags": directives.unchanged,
-        "class": directives.class_option,
-    }
+    # Lenient, as for objects: a misspelt option costs a warning, not the whole view.
+    option_spec: ClassVar[LenientOptionSpec] = LenientOptionSpec(  # type: ignore[misc,assignment]
+        {
+            "actors": directives.unchanged,
+            "tags": directives.unchanged,
+            "class": directives.class_option,
+        }
+    )
 
     def run(self) -> list[nodes.Node]:
+        for name, value in self.options.items():
+            if isinstance(value, UnknownOption):
+                known = ", ".join(sorted(self.option_spec))
+                self._warn(Subtype.UNKNOWN_OPTION, f"unknown option :{name}: (known: {known})")
+        for name in repeated_options(self.block_text):
+            self._warn(Subtype.REPEATED_OPTION, f":{name}: is given twice; the last value is used")
         serial = int(self.env.temp_data.get(_SERIAL_KEY) or 0)
         self.env.temp_data[_SERIAL_KEY] = serial + 1
+        srcfile, line = source_position(self)
         request = ViewRequest(
             view=self.view,
             docname=self.env.docname,
-            lineno=self.lineno,
+            lineno=line,
+            srcfile=srcfile,
             serial=serial,
             actors=self._ids("actors"),
             tags=self._ids("tags"),
@@ -52,13 +64,29 @@ class ViewDirective(SphinxDirective):
             date_from=self._date("from"),
             date_to=self._date("to"),
             group_by=self._group_by(),
-            scope=str(self.options.get("scope", "document")),
+            scope=self._scope(),
         )
         self.env.get_domain("pb").note_view(request)  # type: ignore[attr-defined]
         node = pb_view(pb_serial=serial, pb_view=self.view, pb_docname=self.env.docname)
         node["classes"] = ["pb-view", f"pb-{self.view}", *self.options.get("class", [])]
         self.set_source_info(node)
         return [node]
+
+    def _warn(self, subtype: Subtype, message: str) -> None:
+        warn(subtype, f"{self.name}: {message}", self.get_location())
+
+    def _scope(self) -> str:
+        raw = self.options.get("scope")
+        if raw is None or isinstance(raw, UnknownOption):
+            return "document"
+        value = str(raw).strip().lower()
+        if value not in SCOPES:
+            self._warn(
+                Subtype.VIEW_OPTION,
+                f"unknown :scope: {raw!r} (allowed: {', '.join(SCOPES)}); using 'document'",
+            )
+            return "document"
+        return value
 
     def _ids(self, option: str) -> tuple[str, ...]:
         return tuple(normalise_id(v) for v in split_list(self.options.get(option)))
@@ -73,11 +101,7 @@ class ViewDirective(SphinxDirective):
         try:
             return parse_date(raw)
         except DateError as exc:
-            warn(
-                Subtype.VIEW_OPTION,
-                f"{self.name}: invalid :{option}: {raw!r}: {exc}",
-                (self.env.docname, self.lineno),
-            )
+            self._warn(Subtype.VIEW_OPTION, f"invalid :{option}: {raw!r}: {exc}")
             return None
 
     def _group_by(self) -> str:
@@ -86,10 +110,8 @@ class ViewDirective(SphinxDirective):
             return ""
         value = raw.strip().lower()
         if value not in GROUPINGS:
-            warn(
-                Subtype.VIEW_OPTION,
-                f"{self.name}: unknown :group-by: {raw!r} (allowed: {', '.join(GROUPINGS)})",
-                (self.env.docname, self.lineno),
+            self._warn(
+                Subtype.VIEW_OPTION, f"unknown :group-by: {raw!r} (allowed: {', '.join(GROUPINGS)})"
             )
             return ""
         return value
@@ -97,34 +119,35 @@ class ViewDirective(SphinxDirective):
 
 class TimelineDirective(ViewDirective):
     view = "timeline"
-    option_spec = {
-        **ViewDirective.option_spec,
-        "from": directives.unchanged,
-        "to": directives.unchanged,
-    }
+    option_spec = LenientOptionSpec(
+        {
+            **ViewDirective.option_spec,
+            "from": directives.unchanged,
+            "to": directives.unchanged,
+        }
+    )
 
 
 class ClaimIndexDirective(ViewDirective):
     view = "claim-index"
-    option_spec = {
-        **ViewDirective.option_spec,
-        **dict.fromkeys(
-            ("kind", "confidence", "likelihood", "status", "group-by"), directives.unchanged
-        ),
-    }
+    option_spec = LenientOptionSpec(
+        {
+            **ViewDirective.option_spec,
+            **dict.fromkeys(
+                ("kind", "confidence", "likelihood", "status", "group-by"), directives.unchanged
+            ),
+        }
+    )
 
 
 class KeyJudgmentsDirective(ViewDirective):
     view = "key-judgments"
-    option_spec = {
-        **ViewDirective.option_spec,
-        "scope": lambda v: directives.choice(v, ("document", "project")),
-    }
+    option_spec = LenientOptionSpec({**ViewDirective.option_spec, "scope": directives.unchanged})
 
 
 class ActorIndexDirective(ViewDirective):
     view = "actor-index"
-    option_spec = {**ViewDirective.option_spec, "kind": directives.unchanged}
+    option_spec = LenientOptionSpec({**ViewDirective.option_spec, "kind": directives.unchanged})
 
 
 class ParadoxIndexDirective(ViewDirective):
