@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import config as config_values
-from . import nodes
+from . import export, nodes
 from .directives import DIRECTIVE_NAMES, directive_for
 from .domain import KIND_FOR_ROLE, PolicyBriefDomain, short_role
 from .transforms import (
@@ -51,6 +51,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", report_problems)
     # 6. while resolving references: dangling pb roles as typed warnings.
     app.connect("warn-missing-reference", warn_missing_reference)
+    # 7. html-page-context and build-finished: JSON-LD per page, then the data files
+    #    (policybrief.json, TimelineJS, CSV); also the data-only ``policybrief`` builder.
+    export.setup(app)
     return {
         "version": __version__,
         "env_version": PolicyBriefDomain.data_version,

@@ -1,0 +1,4 @@
+extensions = ["sphinxcontrib_policybrief"]
+project = "Hostile </script> & <!-- project"
+author = "An <author>"
+exclude_patterns = ["_build"]
