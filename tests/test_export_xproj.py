@@ -62,7 +62,16 @@ def test_myst_inventory_links(b_index: str) -> None:
 
 def test_the_other_projects_objects_are_not_exported_as_ours(b_index: str) -> None:
     assert b_index.count('<script type="application/ld+json">') == 1
-    assert (
-        "budget-passes"
-        not in re.findall(r'<script type="application/ld\+json">(.*?)</script>', b_index, re.S)[0]
-    )
+    data = re.findall(r'<script type="application/ld\+json">(.*?)</script>', b_index, re.S)[0]
+    # B's own objects only; B's event mentions A's claim in its description, by its id.
+    assert '"identifier":"budget-passes"' not in data
+    assert '"identifier":"b-reacts"' in data
+    assert "a:budget-passes" not in data
+
+
+def test_summaries_link_to_the_other_project(b_index: str) -> None:
+    # The timeline repeats the event's first paragraph; its role into project A is resolved
+    # through intersphinx there as well, not left as the raw "a:budget-passes".
+    timeline = b_index[b_index.index('class="pb-view pb-timeline') :]
+    assert "The budget will pass" in _link(timeline, f"{A_URL}findings.html#budget-passes")
+    assert "a:budget-passes" not in re.sub(r"<[^>]+>", "", timeline)

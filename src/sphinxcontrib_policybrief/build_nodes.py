@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
@@ -53,9 +54,28 @@ class Linker:
                 out.append(nodes.Text(text))
             elif target in self.graph.objects:
                 out.append(self.to_object(target, text or self.graph.objects[target].link_text))
+            elif ":" in target:
+                out.append(self._foreign_reference(text, target))
             else:
                 out.append(nodes.Text(text or target))
         return out
+
+    def _foreign_reference(self, text: str, target: str) -> nodes.Node:
+        # "project:id" names an object of another project: left to Sphinx's resolver, which
+        # runs after this and lets intersphinx link it. The original role already warned if
+        # it dangles, so this copy stays silent (see ``warn_missing_reference``).
+        ref = addnodes.pending_xref(
+            "",
+            nodes.inline("", text or target.split(":", 1)[1]),
+            refdomain="",
+            reftype="any",
+            reftarget=target,
+            refexplicit=bool(text),
+            refdoc=self.docname,
+            refwarn=False,
+            pb_summary=True,
+        )
+        return ref
 
     def object_list(self, idents: Sequence[str], sep: str = ", ") -> list[nodes.Node]:
         out: list[nodes.Node] = []
@@ -113,13 +133,13 @@ def claim_badges(claim: Claim, scale: LikelihoodScale) -> list[nodes.Node]:
 
 def kind_label(obj: PolicyObject) -> str:
     if isinstance(obj, Claim):
-        return _humanise(obj.claim_kind)
+        return humanise(obj.claim_kind)
     if isinstance(obj, Actor):
-        return _humanise(obj.actor_kind)
+        return humanise(obj.actor_kind)
     return obj.kind.label
 
 
-def _humanise(word: str) -> str:
+def humanise(word: str) -> str:
     text = word.replace("-", " ").replace("_", " ")
     return text[:1].upper() + text[1:]
 
@@ -134,9 +154,21 @@ def _spaced(items: Iterable[nodes.Node]) -> list[nodes.Node]:
 
 
 def field(name: str, body: Sequence[nodes.Node]) -> nodes.field:
-    return nodes.field(
-        "", nodes.field_name("", name), nodes.field_body("", nodes.paragraph("", "", *body))
-    )
+    # Inline runs go into paragraphs; block nodes (lists, containers) stand on their own,
+    # since a <div> or <ul> inside a <p> is invalid HTML that browsers re-nest.
+    content = nodes.field_body()
+    run: list[nodes.Node] = []
+    for node in body:
+        if isinstance(node, nodes.Text | nodes.Inline):
+            run.append(node)
+            continue
+        if run:
+            content += nodes.paragraph("", "", *run)
+            run = []
+        content += node
+    if run or not content.children:
+        content += nodes.paragraph("", "", *run)
+    return nodes.field("", nodes.field_name("", name), content)
 
 
 def field_list(fields: Sequence[nodes.field], *classes: str) -> list[nodes.Node]:

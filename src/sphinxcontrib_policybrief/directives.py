@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from .config import CLAIM_STATUSES, Settings, settings_from
 from .dates import DateError, parse_date
 from .diagnostics import Subtype, warn
-from .ids import derive_id, is_valid_id, normalise_id, split_list
+from .ids import derive_id, is_valid_id, normalise_id, split_list, tag_list
 from .model import Actor, Claim, Kind, Link, Paradox, PolicyObject, RelationType, TimelineEvent
 from .nodes import pb_connections, pb_header
 
@@ -67,7 +67,7 @@ class LenientOptionSpec(dict[str, Callable[..., Any]]):
         return _unknown
 
 
-_COMMON_OPTIONS = ("id", "short", "tags", "class")
+_COMMON_OPTIONS = ("id", "short", "tags", "class", "source")
 _OPTION_LINE = re.compile(r"^\s*:(?P<name>[^:\s][^:]*?):(?:\s|$)")
 _YAML_KEY = re.compile(r"^(?P<name>[\w-]+)\s*:")
 _NESTING_KEY = "pb_object_depth"
@@ -140,7 +140,7 @@ class PolicyObjectDirective(SphinxDirective):
                 lineno=line,
                 srcfile=srcfile,
                 anchor=ident,
-                tags=tuple(normalise_id(_text(t)) for t in split_list(self.options.get("tags"))),
+                tags=tag_list(self.options.get("tags")),
                 links=self._links(),
                 source=source,
                 short=_text(self.options.get("short")),
@@ -214,7 +214,7 @@ class PolicyObjectDirective(SphinxDirective):
 
 class ClaimDirective(PolicyObjectDirective):
     kind = Kind.CLAIM
-    own_options = ("kind", "likelihood", "confidence", "status", "source", "actors")
+    own_options = ("kind", "likelihood", "confidence", "status", "actors")
 
     def make_record(self, **common: Any) -> PolicyObject | None:
         settings = self.settings
@@ -256,7 +256,7 @@ class ActorDirective(PolicyObjectDirective):
 
 class TimelineEventDirective(PolicyObjectDirective):
     kind = Kind.EVENT
-    own_options = ("date", "date-label", "source", "actors")
+    own_options = ("date", "date-label", "actors")
 
     def make_record(self, **common: Any) -> PolicyObject | None:
         raw = self.options.get("date")

@@ -56,7 +56,8 @@ class PolicyBriefDomain(Domain):
         "views": {},  # docname -> [ViewRequest]
         "digests": {},  # docname -> digest of what its objects and views last showed
     }
-    data_version = 2  # 2: records and views carry the included file they come from
+    # 2: records and views carry the included file they come from; 3: mentions, page title
+    data_version = 3
 
     _graph: BriefGraph | None = None
 

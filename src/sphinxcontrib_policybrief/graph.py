@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .dates import Precision
 from .diagnostics import Subtype
 from .model import (
     Actor,
@@ -63,6 +64,23 @@ def placement_year(event: TimelineEvent) -> int | None:
     if event.date is None:
         return None
     return date.fromordinal(placement_key(event)[0]).year
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def placement_heading(event: TimelineEvent) -> str:
+    """The heading an event is listed under: its year, or its decade or century when the
+    date is no finer than that (a "mid-2000s" event is not an event of the year 2000)."""
+    year = placement_year(event)
+    if year is None or event.date is None:
+        return "Undated"
+    if event.date.precision == Precision.DECADE and not event.date.earlier:
+        return f"{year - year % 10}s"
+    if event.date.precision == Precision.CENTURY and not event.date.earlier:
+        return f"{year - year % 100}s"
+    return str(year)
 
 
 class BriefGraph:
@@ -141,8 +159,8 @@ class BriefGraph:
                     allowed = " or ".join(sorted(k.value for k in rel.targets))
                     self._problem(
                         Subtype.WRONG_KIND,
-                        f"{obj.kind.value} {obj.id!r}: :{rel.name}: must name a {allowed}, "
-                        f"but {target.id!r} is a {target.kind.value}",
+                        f"{obj.kind.value} {obj.id!r}: :{rel.name}: must name {_a(allowed)}, "
+                        f"but {target.id!r} is {_a(target.kind.value)}",
                         *where,
                     )
                 else:
@@ -259,7 +277,10 @@ class BriefGraph:
         out = []
         for text, target in obj.summary:
             other = self.objects.get(target) if target else None
-            out.append(text or (other.link_text if other else target))
+            if text or other is not None:
+                out.append(text or (other.link_text if other else ""))
+            else:  # another project's object ("project:id") or a dangling reference
+                out.append(target.split(":", 1)[-1])
         return "".join(out)
 
     # -- staleness --------------------------------------------------------------------

@@ -39,3 +39,15 @@ def split_list(raw: str | None) -> tuple[str, ...]:
     if not raw:
         return ()
     return tuple(part.strip() for part in raw.replace("\n", ",").split(",") if part.strip())
+
+
+def tag_list(raw: str | None) -> tuple[str, ...]:
+    """The ``:tags:`` of an object or a view: each tag made id-like ("Foreign policy" is
+    ``foreign-policy``), so a tag can be a CSS class and a filter value; duplicates and
+    tags without a letter or digit are dropped."""
+    tags: list[str] = []
+    for part in split_list(raw):
+        tag = derive_id(part)
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)

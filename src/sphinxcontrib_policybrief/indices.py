@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, cast
 
 from sphinx.domains import Index, IndexEntry
 
-from .build_nodes import kind_label
+from .build_nodes import humanise, kind_label
+from .config import settings_from
 from .model import Actor, Claim, Kind
 
 if TYPE_CHECKING:
@@ -40,8 +41,14 @@ class ClaimIndex(Index):
             groups[kind_label(obj)].append(
                 IndexEntry(obj.title, 0, obj.docname, obj.anchor, extra, "", obj.id)
             )
+        # Kinds in the order conf.py lists them (key judgments first by default), as the
+        # claim-index view groups them; a kind no longer configured goes last.
+        order = {
+            humanise(kind): i for i, kind in enumerate(settings_from(domain.env.config).claim_kinds)
+        }
         content = [
-            (k, sorted(v, key=lambda e: e.name.casefold())) for k, v in sorted(groups.items())
+            (k, sorted(v, key=lambda e: e.name.casefold()))
+            for k, v in sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
         ]
         return content, False
 

@@ -180,6 +180,7 @@ class Mention:
     lineno: int
     anchor: str  # nearest section id, so a back-link lands where the mention is
     section: str  # that section's title, for the link text
+    page: str = ""  # the document's title, when the section is not the page itself
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -163,6 +163,8 @@ class ObjectRenderer:
             if out:
                 out.append(nodes.Text(", "))
             text = mention.section or mention.docname
+            if mention.page and mention.page != text:
+                text = f"{mention.page} › {text}"  # a section title alone can be ambiguous
             out.append(
                 self.linker.to_place(mention.docname, mention.anchor, nodes.inline("", text), None)
             )

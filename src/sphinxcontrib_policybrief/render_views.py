@@ -9,7 +9,7 @@ from docutils import nodes
 
 from .build_nodes import Linker, badge, claim_badges, kind_label, tag_badges
 from .config import Settings
-from .graph import BriefGraph, placement_year
+from .graph import BriefGraph, placement_heading
 from .model import Actor, Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
 from .nodes import pb_view
 from .svg_timeline import TimelineMark, render_overview
@@ -65,8 +65,7 @@ class ViewRenderer:
             return [*out, self._chronology_table(events)] if events else out
         years: dict[str, list[TimelineEvent]] = defaultdict(list)
         for event in events:
-            placed = placement_year(event)
-            years["Undated" if placed is None else str(placed)].append(event)
+            years[placement_heading(event)].append(event)
         if len(years) > 1:
             jump = nodes.paragraph(classes=["pb-tl-jump"])
             for i, year in enumerate(years):
@@ -186,14 +185,16 @@ class ViewRenderer:
         evidence = self.graph.related(claim.id, "evidence", incoming=False)
         if evidence:
             facts += [nodes.Text(" · Evidence: "), *self.linker.object_list(evidence)]
-        places = sorted({m.docname for m in self.graph.mentions.get(claim.id, [])})
+        # Page titles as recorded with the mentions, which the staleness digests cover.
+        places: dict[str, str] = {}
+        for mention in self.graph.mentions.get(claim.id, []):
+            places.setdefault(mention.docname, mention.page or mention.section or mention.docname)
         if places:
             facts.append(nodes.Text(" · Referenced in: "))
-            for i, docname in enumerate(places):
+            for i, docname in enumerate(sorted(places)):
                 if i:
                     facts.append(nodes.Text(", "))
-                title = self.linker.builder.env.titles.get(docname)
-                text = title.astext() if title else docname
+                text = places[docname]
                 facts.append(self.linker.to_place(docname, "", nodes.inline("", text)))
         return [
             head,
@@ -290,7 +291,8 @@ class ViewRenderer:
                 box += nodes.paragraph(
                     "",
                     "",
-                    nodes.emphasis("", "Resolution: "),
+                    nodes.strong("", "Resolution:"),
+                    nodes.Text(" "),
                     *self.linker.object_list(resolution),
                     classes=["pb-resolution"],
                 )

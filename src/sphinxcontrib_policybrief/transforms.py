@@ -168,6 +168,8 @@ def _is_object_ref(node: addnodes.pending_xref) -> bool:
 def collect_mentions(env: BuildEnvironment, doctree: nodes.document) -> None:
     """Remember every role or link to an object, for its "referenced in" back-links."""
     found: list[Mention] = []
+    top = next(iter(doctree.findall(nodes.section)), None)
+    page = top[0].astext() if top is not None and top.children else ""
     for ref in doctree.findall(addnodes.pending_xref):
         if not _is_object_ref(ref) or ref.get("refdomain") == "doc":
             continue
@@ -177,7 +179,16 @@ def collect_mentions(env: BuildEnvironment, doctree: nodes.document) -> None:
         section = next((a for a in _ancestors(ref) if isinstance(a, nodes.section)), None)
         anchor = section["ids"][0] if section is not None and section["ids"] else ""
         title = section[0].astext() if section is not None and section.children else ""
-        found.append(Mention(target, env.docname, ref.line or 0, anchor, title))
+        found.append(
+            Mention(
+                target,
+                env.docname,
+                ref.line or 0,
+                anchor,
+                title,
+                page if section is not top else "",
+            )
+        )
     # The object pages themselves must not list their own roles as "mentions" twice.
     pb_domain(env).set_mentions(env.docname, _dedupe(found))
 
@@ -282,6 +293,8 @@ def warn_missing_reference(
     app: Sphinx, domain: Domain | None, node: addnodes.pending_xref
 ) -> bool | None:
     """Report a dangling role as a policybrief warning (after intersphinx had its chance)."""
+    if node.get("pb_summary"):
+        return True  # a summary's copy of a role that was reported where it is written
     if domain is None or domain.name != "pb":
         return None
     warn(

@@ -12,11 +12,12 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .config import settings_from
 from .dates import DateError, FuzzyDate, parse_date
 from .diagnostics import Subtype, warn
 from .directives import LenientOptionSpec, UnknownOption, repeated_options, source_position
 from .graph import BriefGraph
-from .ids import normalise_id, split_list
+from .ids import normalise_id, split_list, tag_list
 from .model import Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
 from .nodes import pb_view
 
@@ -56,10 +57,10 @@ class ViewDirective(SphinxDirective):
             srcfile=srcfile,
             serial=serial,
             actors=self._ids("actors"),
-            tags=self._ids("tags"),
+            tags=tag_list(self.options.get("tags")),
             kinds=self._words("kind"),
             confidence=self._words("confidence"),
-            likelihood=self._words("likelihood"),
+            likelihood=self._likelihood_terms(),
             status=self._words("status"),
             date_from=self._date("from"),
             date_to=self._date("to"),
@@ -93,6 +94,16 @@ class ViewDirective(SphinxDirective):
 
     def _words(self, option: str) -> tuple[str, ...]:
         return tuple(" ".join(v.lower().split()) for v in split_list(self.options.get(option)))
+
+    def _likelihood_terms(self) -> tuple[str, ...]:
+        # Synonyms ("probable") select the claims filed under their term ("likely"); an
+        # unknown word is kept as written, to be reported with the other filter values.
+        scale = settings_from(self.config).likelihood
+        terms: list[str] = []
+        for word in self._words("likelihood"):
+            row = scale.lookup(word)
+            terms.append(row.term if row is not None else word)
+        return tuple(terms)
 
     def _date(self, option: str) -> FuzzyDate | None:
         raw = self.options.get(option)
