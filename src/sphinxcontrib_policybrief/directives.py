@@ -90,7 +90,7 @@ class PolicyObjectDirective(SphinxDirective):
 
     def warn(self, subtype: Subtype, message: str) -> None:
         # The directive's own file and line: inside an included file, that file's.
-        warn(subtype, f"{self.name}: {message}", self.get_location())
+        warn(subtype, f"{self.name}: {message}", directive_location(self))
 
     def run(self) -> list[nodes.Node]:
         for name, value in self.options.items():
@@ -346,10 +346,26 @@ def source_position(directive: SphinxDirective) -> tuple[str, int]:
     return included_file(directive.env, source), line
 
 
+def directive_location(directive: SphinxDirective) -> tuple[str, int] | str:
+    """Where a warning about *directive* points: its document, or the included file."""
+    srcfile, line = source_position(directive)
+    if srcfile:
+        return f"{Path(directive.env.srcdir, srcfile)}:{line}"
+    return (directive.env.docname, line)
+
+
 def included_file(env: BuildEnvironment, source: str) -> str:
     """*source* relative to the source directory, or "" when it is the current document."""
-    path = Path(env.srcdir, source).resolve()
-    if not source or path == Path(env.doc2path(env.docname)).resolve():
+    if not source:
+        return ""
+    path = Path(source)
+    if not path.is_absolute():
+        # docutils' rST include records the file relative to the working directory;
+        # other paths are taken as relative to the source directory.
+        in_cwd = Path.cwd() / path
+        path = in_cwd if in_cwd.is_file() else Path(env.srcdir, path)
+    path = path.resolve()
+    if path == Path(env.doc2path(env.docname)).resolve():
         return ""
     try:
         return path.relative_to(Path(env.srcdir).resolve()).as_posix()

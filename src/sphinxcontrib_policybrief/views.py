@@ -15,7 +15,13 @@ from sphinx.util.docutils import SphinxDirective
 from .config import settings_from
 from .dates import DateError, FuzzyDate, parse_date
 from .diagnostics import Subtype, warn
-from .directives import LenientOptionSpec, UnknownOption, repeated_options, source_position
+from .directives import (
+    LenientOptionSpec,
+    UnknownOption,
+    directive_location,
+    repeated_options,
+    source_position,
+)
 from .graph import BriefGraph
 from .ids import normalise_id, split_list, tag_list
 from .model import Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
@@ -74,7 +80,7 @@ class ViewDirective(SphinxDirective):
         return [node]
 
     def _warn(self, subtype: Subtype, message: str) -> None:
-        warn(subtype, f"{self.name}: {message}", self.get_location())
+        warn(subtype, f"{self.name}: {message}", directive_location(self))
 
     def _scope(self) -> str:
         raw = self.options.get("scope")
