@@ -93,11 +93,12 @@ def settings_from(config: Config, *, report: bool = False) -> Settings:
     claim_kinds = word_list("policybrief_claim_kinds", DEFAULT_CLAIM_KINDS)
     default_kind = str(config.policybrief_default_claim_kind).lower()
     if default_kind not in claim_kinds:
+        fallback = "assessment" if "assessment" in claim_kinds else claim_kinds[0]
         problems.append(
             f"policybrief_default_claim_kind {default_kind!r} is not one of "
-            f"policybrief_claim_kinds; using {claim_kinds[0]!r}"
+            f"policybrief_claim_kinds; using {fallback!r}"
         )
-        default_kind = "assessment" if "assessment" in claim_kinds else claim_kinds[0]
+        default_kind = fallback
     try:
         scale = build_scale(config.policybrief_likelihood_scale)
     except ScaleError as exc:
@@ -174,8 +175,10 @@ def _custom_relations(value: object, problems: list[str]) -> tuple[RelationType,
                 + ", ".join(k.value for k in Kind)
             )
             continue
-        incoming = str(item.get("incoming") or f"{name} (incoming)")
         outgoing = str(item.get("outgoing") or name.replace("-", " ").capitalize())
+        # Without a label of its own, the other end reads "Based on (from)": the relation's
+        # label and the direction, rather than the raw id.
+        incoming = str(item.get("incoming") or f"{outgoing} (from)")
         relations.append(
             RelationType(
                 name,

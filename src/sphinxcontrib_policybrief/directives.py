@@ -342,8 +342,8 @@ def source_position(directive: SphinxDirective) -> tuple[str, int]:
 
     ``directive.lineno`` counts lines of the document with its includes spliced in.
     """
-    source, line = directive.get_source_info()
-    return included_file(directive.env, source), line
+    source, line = directive.get_source_info()  # typed as optional from Sphinx 9.2 on
+    return included_file(directive.env, source or ""), line or directive.lineno
 
 
 def directive_location(directive: SphinxDirective) -> tuple[str, int] | str:
