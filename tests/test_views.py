@@ -103,3 +103,16 @@ def test_views(tmp_path: Path) -> None:
     # The claim index page lists kinds in configured order: key judgments first.
     index = (out / "pb-claims.html").read_text(encoding="utf8")
     assert index.index("Key judgment") < index.index("Finding")
+
+
+def test_key_judgments_without_the_kind_warns(tmp_path: Path) -> None:
+    src = _project(tmp_path)
+    (src / "views.md").write_text("# Views\n\n:::{key-judgments}\n:::\n", encoding="utf8")
+    conf = {"policybrief_claim_kinds": ["finding", "assessment"]}
+    _, warnings = build(src, tmp_path / "out", fresh=True, conf=conf)
+    expected = (
+        "views.md:3: WARNING: key-judgments: it lists claims of kind 'key-judgment', "
+        "which policybrief_claim_kinds does not include"
+    )
+    assert expected in warnings
+    assert "[policybrief.view-option]" in warnings

@@ -259,6 +259,13 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
                         _where(env, request),
                     )
             _check_filter_values(request, settings, _where(env, request))
+            if request.view == "key-judgments" and "key-judgment" not in settings.claim_kinds:
+                warn(
+                    Subtype.VIEW_OPTION,
+                    "key-judgments: it lists claims of kind 'key-judgment', which "
+                    "policybrief_claim_kinds does not include; the box stays empty",
+                    _where(env, request),
+                )
 
 
 def _where(env: BuildEnvironment, found: Problem | ViewRequest) -> tuple[str, int] | str:
