@@ -116,3 +116,13 @@ def test_key_judgments_without_the_kind_warns(tmp_path: Path) -> None:
     )
     assert expected in warnings
     assert "[policybrief.view-option]" in warnings
+
+
+def test_role_of_the_wrong_kind_says_what_the_id_is(tmp_path: Path) -> None:
+    src = _project(tmp_path)
+    (src / "views.md").write_text("# Views\n\nSee {actor}`c-likely`.\n", encoding="utf8")
+    _, warnings = build(src, tmp_path / "out", fresh=True)
+    assert (
+        "views.md:3: WARNING: {actor} reference to 'c-likely': it is a claim, not an actor"
+        in warnings
+    )

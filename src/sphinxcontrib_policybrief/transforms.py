@@ -19,7 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .build_nodes import Linker
 from .config import CLAIM_STATUSES, Settings, settings_from
 from .diagnostics import Subtype, warn
-from .domain import PolicyBriefDomain
+from .domain import KIND_FOR_ROLE, PolicyBriefDomain
 from .graph import Problem
 from .ids import is_valid_id, normalise_id
 from .model import Mention, ViewRequest
@@ -304,10 +304,18 @@ def warn_missing_reference(
         return True  # a summary's copy of a role that was reported where it is written
     if domain is None or domain.name != "pb":
         return None
-    warn(
-        Subtype.UNKNOWN_REF,
-        f"{{{node['reftype']}}} reference to {node['reftarget']!r}: no such "
-        f"{'timeline event' if node['reftype'] == 'event' else node['reftype']} in the project",
-        node,
-    )
+    role = str(node["reftype"])
+    wanted = KIND_FOR_ROLE.get(role)
+    noun = wanted.label.lower() if wanted is not None else role
+    found = pb_domain(app.env).graph.objects.get(normalise_id(str(node["reftarget"])))
+    if found is not None and found.kind is not wanted:
+        # The id exists, under another kind: say which, so the fix is obvious.
+        problem = f"it is {_a(found.kind.label.lower())}, not {_a(noun)}"
+    else:
+        problem = f"no such {noun} in the project"
+    warn(Subtype.UNKNOWN_REF, f"{{{role}}} reference to {node['reftarget']!r}: {problem}", node)
     return True
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
