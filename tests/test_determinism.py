@@ -7,12 +7,13 @@ the iteration order of a set or dict of strings shows up as a difference.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers import diff_names, snapshot
+from helpers import build, copy_root, diff_names, snapshot
 
 EXAMPLE = Path(__file__).parents[1] / "example"
 
@@ -47,3 +48,31 @@ def test_two_clean_builds_of_the_example_are_identical(tmp_path: Path) -> None:
     second = _clean_build(tmp_path / "second", hash_seed="4242")
     assert any(name.endswith(".html") for name in first)
     assert diff_names(first, second) == []
+
+
+@pytest.mark.slow
+def test_example_parallel_and_incremental_equal_serial_clean(tmp_path: Path) -> None:
+    """On the example itself: -j 4 gives the serial bytes, and after an edit to an event
+    and a claim, an incremental build gives the bytes of a clean build."""
+    src = copy_root(EXAMPLE, tmp_path / "src")
+    shutil.rmtree(src / "_build", ignore_errors=True)
+    serial, warnings = build(src, tmp_path / "serial", fresh=True)
+    assert warnings == "", warnings
+    parallel, warnings = build(src, tmp_path / "parallel", fresh=True, parallel=4)
+    assert warnings == "", warnings
+    assert diff_names(snapshot(Path(serial.outdir)), snapshot(Path(parallel.outdir))) == []
+
+    context = src / "context.md"
+    text = context.read_text(encoding="utf8")
+    assert text.count(":date: 2018-12-13") == 1
+    context.write_text(text.replace(":date: 2018-12-13", ":date: 2018-12-20"), encoding="utf8")
+    deal = src / "deal-as-tool.md"
+    text = deal.read_text(encoding="utf8")
+    deal.write_text(
+        text.replace(":likelihood: very likely", ":likelihood: likely", 1), encoding="utf8"
+    )
+    incremental, _ = build(src, tmp_path / "serial")
+    clean, _ = build(src, tmp_path / "clean", fresh=True)
+    timeline = (Path(incremental.outdir) / "timeline.html").read_text(encoding="utf8")
+    assert 'datetime="2018-12-20"' in timeline and 'datetime="2018-12-13"' not in timeline
+    assert diff_names(snapshot(Path(incremental.outdir)), snapshot(Path(clean.outdir))) == []
