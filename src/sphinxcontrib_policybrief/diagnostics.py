@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from pathlib import Path
 from typing import Any
 
 from sphinx.util import logging
@@ -33,6 +34,18 @@ class Subtype(enum.StrEnum):
     PARADOX = "paradox"  #: a paradox with fewer than two claims in tension
     NESTING = "nesting"  #: an object directive inside another object
     VIEW_OPTION = "view-option"  #: a bad filter in a timeline or index directive
+
+
+def location(srcdir: str | Path, docname: str, lineno: int, srcfile: str) -> tuple[str, int] | str:
+    """Where a warning points: the document's line, or the line of the included file."""
+    if srcfile:
+        return f"{Path(srcdir, srcfile)}:{lineno}"
+    return (docname, lineno)
+
+
+def with_article(noun: str) -> str:
+    """'a claim', 'an actor': for messages that name a kind."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def warn(subtype: Subtype, message: str, location: Any = None) -> None:

@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .config import CLAIM_STATUSES, Settings, settings_from
 from .dates import DateError, parse_date
-from .diagnostics import Subtype, warn
+from .diagnostics import Subtype, location, warn
 from .ids import derive_id, is_valid_id, normalise_id, split_list, tag_list
 from .model import Actor, Claim, Kind, Link, Paradox, PolicyObject, RelationType, TimelineEvent
 from .nodes import pb_connections, pb_header
@@ -142,7 +142,7 @@ class PolicyObjectDirective(SphinxDirective):
                 srcfile=srcfile,
                 anchor=ident,
                 tags=tag_list(self.options.get("tags")),
-                links=self._links(),
+                links=self._links(line),
                 source=source,
                 short=_text(self.options.get("short")),
             )
@@ -183,9 +183,8 @@ class PolicyObjectDirective(SphinxDirective):
         finally:
             self.env.temp_data[_NESTING_KEY] = depth
 
-    def _links(self) -> tuple[Link, ...]:
+    def _links(self, line: int) -> tuple[Link, ...]:
         links: list[Link] = []
-        line = source_position(self)[1]
         for rel in self.relations:
             for raw in split_list(self.options.get(rel.name)):
                 target = normalise_id(raw)
@@ -351,9 +350,7 @@ def source_position(directive: SphinxDirective) -> tuple[str, int]:
 def directive_location(directive: SphinxDirective) -> tuple[str, int] | str:
     """Where a warning about *directive* points: its document, or the included file."""
     srcfile, line = source_position(directive)
-    if srcfile:
-        return f"{Path(directive.env.srcdir, srcfile)}:{line}"
-    return (directive.env.docname, line)
+    return location(directive.env.srcdir, directive.env.docname, line, srcfile)
 
 
 def included_file(env: BuildEnvironment, source: str) -> str:

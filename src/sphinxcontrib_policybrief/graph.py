@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import Precision
-from .diagnostics import Subtype
+from .diagnostics import Subtype, with_article
 from .model import (
     Actor,
     Claim,
@@ -64,10 +64,6 @@ def placement_year(event: TimelineEvent) -> int | None:
     if event.date is None:
         return None
     return date.fromordinal(placement_key(event)[0]).year
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def placement_heading(event: TimelineEvent) -> str:
@@ -159,8 +155,9 @@ class BriefGraph:
                     allowed = " or ".join(sorted(k.value for k in rel.targets))
                     self._problem(
                         Subtype.WRONG_KIND,
-                        f"{obj.kind.value} {obj.id!r}: :{rel.name}: must name {_a(allowed)}, "
-                        f"but {target.id!r} is {_a(target.kind.value)}",
+                        f"{obj.kind.value} {obj.id!r}: :{rel.name}: must name "
+                        f"{with_article(allowed)}, "
+                        f"but {target.id!r} is {with_article(target.kind.value)}",
                         *where,
                     )
                 else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, cast
 
 from docutils import nodes
@@ -18,7 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .build_nodes import Linker
 from .config import CLAIM_STATUSES, Settings, settings_from
-from .diagnostics import Subtype, warn
+from .diagnostics import Subtype, location, warn, with_article
 from .domain import KIND_FOR_ROLE, PolicyBriefDomain
 from .graph import Problem
 from .ids import is_valid_id, normalise_id
@@ -269,10 +268,7 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def _where(env: BuildEnvironment, found: Problem | ViewRequest) -> tuple[str, int] | str:
-    # In an included file, the warning points at that file rather than the document.
-    if found.srcfile:
-        return f"{Path(env.srcdir, found.srcfile)}:{found.lineno}"
-    return (found.docname, found.lineno)
+    return location(env.srcdir, found.docname, found.lineno, found.srcfile)
 
 
 def _check_filter_values(
@@ -310,12 +306,8 @@ def warn_missing_reference(
     found = pb_domain(app.env).graph.objects.get(normalise_id(str(node["reftarget"])))
     if found is not None and found.kind is not wanted:
         # The id exists, under another kind: say which, so the fix is obvious.
-        problem = f"it is {_a(found.kind.label.lower())}, not {_a(noun)}"
+        problem = f"it is {with_article(found.kind.label.lower())}, not {with_article(noun)}"
     else:
         problem = f"no such {noun} in the project"
     warn(Subtype.UNKNOWN_REF, f"{{{role}}} reference to {node['reftarget']!r}: {problem}", node)
     return True
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
