@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_policybrief.model import Claim
-from sphinxcontrib_policybrief.scales import ICD_203, PHIA, ScaleError, build_scale
+from sphinxcontrib_policybrief.core.model import Claim
+from sphinxcontrib_policybrief.core.scales import ICD_203, PHIA, ScaleError, build_scale
 
 
 @pytest.mark.sphinx("html", testroot="config")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinxcontrib_policybrief.dates import DateError, FuzzyDate, Precision, parse_date
+from sphinxcontrib_policybrief.core.dates import DateError, FuzzyDate, Precision, parse_date
 
 P = Precision
 D = date

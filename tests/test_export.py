@@ -12,25 +12,25 @@ from typing import Any
 import jsonschema
 import pytest
 
-from sphinxcontrib_policybrief.dates import parse_date
-from sphinxcontrib_policybrief.export.brief import Brief, Project, join_url
-from sphinxcontrib_policybrief.export.brief_json import (
+from sphinxcontrib_policybrief.core.dates import parse_date
+from sphinxcontrib_policybrief.core.export.brief import Brief, Project, join_url
+from sphinxcontrib_policybrief.core.export.brief_json import (
     SCHEMA_VERSION,
     brief_document,
     dumps,
     load_schema,
 )
-from sphinxcontrib_policybrief.export.csv_export import (
+from sphinxcontrib_policybrief.core.export.csv_export import (
     BOM,
     actors_csv,
     claims_csv,
     events_csv,
     safe_cell,
 )
-from sphinxcontrib_policybrief.export.jsonld import page_graph, script_element
-from sphinxcontrib_policybrief.export.timelinejs import start_and_end, timeline_document
-from sphinxcontrib_policybrief.graph import BriefGraph
-from sphinxcontrib_policybrief.model import (
+from sphinxcontrib_policybrief.core.export.jsonld import page_graph, script_element
+from sphinxcontrib_policybrief.core.export.timelinejs import start_and_end, timeline_document
+from sphinxcontrib_policybrief.core.graph import BriefGraph
+from sphinxcontrib_policybrief.core.model import (
     BUILTIN_RELATIONS,
     Actor,
     Claim,
@@ -39,7 +39,7 @@ from sphinxcontrib_policybrief.model import (
     PolicyObject,
     TimelineEvent,
 )
-from sphinxcontrib_policybrief.scales import DEFAULT_CONFIDENCE_LEVELS, ICD_203
+from sphinxcontrib_policybrief.core.scales import DEFAULT_CONFIDENCE_LEVELS, ICD_203
 
 HOSTILE = 'Close </script><script>alert("x")</script> & <!-- a, "b"\nline two'
 

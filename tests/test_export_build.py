@@ -15,9 +15,9 @@ import jsonschema
 import pytest
 from helpers import build, copy_root
 
+from sphinxcontrib_policybrief.core.export.brief_json import load_schema
+from sphinxcontrib_policybrief.core.model import Kind, TimelineEvent
 from sphinxcontrib_policybrief.domain import PolicyBriefDomain
-from sphinxcontrib_policybrief.export.brief_json import load_schema
-from sphinxcontrib_policybrief.model import Kind, TimelineEvent
 
 ROOTS = Path(__file__).parent / "roots"
 EXAMPLE = Path(__file__).parents[1] / "example"

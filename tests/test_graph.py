@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sphinxcontrib_policybrief.dates import parse_date
-from sphinxcontrib_policybrief.diagnostics import Subtype
-from sphinxcontrib_policybrief.graph import BriefGraph
-from sphinxcontrib_policybrief.model import (
+from sphinxcontrib_policybrief.core.dates import parse_date
+from sphinxcontrib_policybrief.core.graph import BriefGraph
+from sphinxcontrib_policybrief.core.model import (
     BUILTIN_RELATIONS,
     Actor,
     Claim,
@@ -17,6 +16,7 @@ from sphinxcontrib_policybrief.model import (
     PolicyObject,
     TimelineEvent,
 )
+from sphinxcontrib_policybrief.core.problems import Subtype
 
 
 def claim(ident: str, doc: str = "a", line: int = 1, **links: str) -> Claim:

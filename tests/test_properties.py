@@ -20,18 +20,18 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_policybrief import config as config_values
 from sphinxcontrib_policybrief.config import settings_from
-from sphinxcontrib_policybrief.dates import DateError, FuzzyDate, Precision, parse_date
-from sphinxcontrib_policybrief.directives import LenientOptionSpec, UnknownOption, repeated_options
-from sphinxcontrib_policybrief.graph import BriefGraph, placement_key
-from sphinxcontrib_policybrief.ids import (
+from sphinxcontrib_policybrief.core.dates import DateError, FuzzyDate, Precision, parse_date
+from sphinxcontrib_policybrief.core.graph import BriefGraph, placement_key
+from sphinxcontrib_policybrief.core.ids import (
     MAX_ID_LENGTH,
     derive_id,
     is_valid_id,
     normalise_id,
     split_list,
 )
-from sphinxcontrib_policybrief.model import BUILTIN_RELATIONS, TimelineEvent
-from sphinxcontrib_policybrief.scales import PRESETS, ScaleError, build_scale
+from sphinxcontrib_policybrief.core.model import BUILTIN_RELATIONS, TimelineEvent
+from sphinxcontrib_policybrief.core.scales import PRESETS, ScaleError, build_scale
+from sphinxcontrib_policybrief.directives import LenientOptionSpec, UnknownOption, repeated_options
 
 # The same examples on every run and machine, and no example database left behind.
 DETERMINISTIC = settings(derandomize=True, database=None, deadline=None)

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_policybrief.dates import parse_date
-from sphinxcontrib_policybrief.svg_timeline import TimelineMark, render_overview
+from sphinxcontrib_policybrief.core.dates import parse_date
+from sphinxcontrib_policybrief.core.timeline_svg import TimelineMark, render_overview
 
 NS = "{http://www.w3.org/2000/svg}"
 Element = ElementTree.Element

@@ -1,89 +1,25 @@
-"""Policy briefs in Sphinx: claims, actors, timeline events and paradoxes, cross-referenced."""
+"""Policy briefs in Sphinx: claims, actors, timeline events and paradoxes, cross-referenced.
+
+Importing the package loads nothing of Sphinx: the plain-Python core
+(``sphinxcontrib_policybrief.core``) can be used on its own. Sphinx calls :func:`setup`.
+"""
 
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
-from sphinx.config import Config
-
-from . import config as config_values
-from . import export, nodes
-from .directives import DIRECTIVE_NAMES, directive_for
-from .domain import KIND_FOR_ROLE, PolicyBriefDomain, short_role
-from .transforms import (
-    RenderPolicyBrief,
-    on_doctree_read,
-    pages_to_rewrite,
-    report_problems,
-    warn_missing_reference,
-)
-from .views import VIEW_DIRECTIVES
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 try:
     __version__ = version("sphinxcontrib-policybrief")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
-STATIC = Path(__file__).parent / "static"
-
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the extension; the comments give the order in which Sphinx calls back."""
-    app.setup_extension("sphinx_design")  # badges and cards
-    config_values.register(app)
-    nodes.register(app)
-    app.add_domain(PolicyBriefDomain)
-    app.add_post_transform(RenderPolicyBrief)
+    """Sphinx's entry point; the registrations are listed in :mod:`.extension`."""
+    from .extension import setup as register_extension
 
-    # 1. config-inited: validate settings; register directives that depend on them.
-    app.connect("config-inited", config_values.on_config_inited)
-    app.connect("config-inited", register_directives)
-    # 2. builder-inited: CSS and JS for HTML builders only.
-    app.connect("builder-inited", add_assets)
-    # 3. doctree-read (per document, maybe in a worker): final titles, summaries, mentions.
-    app.connect("doctree-read", on_doctree_read)
-    # 4. env-updated (main process, after merging): pages to rewrite for edits elsewhere.
-    app.connect("env-updated", pages_to_rewrite)
-    # 5. env-check-consistency: cross-document problems, once, on the merged view.
-    app.connect("env-check-consistency", report_problems)
-    # 6. while resolving references: dangling pb roles as typed warnings.
-    app.connect("warn-missing-reference", warn_missing_reference)
-    # 7. html-page-context and build-finished: JSON-LD per page, then the data files
-    #    (policybrief.json, TimelineJS, CSV); also the data-only ``policybrief`` builder.
-    export.setup(app)
-    return {
-        "version": __version__,
-        "env_version": PolicyBriefDomain.data_version,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
-
-
-def register_directives(app: Sphinx, config: Config) -> None:
-    settings = config_values.settings_from(config)
-    for kind, name in DIRECTIVE_NAMES.items():
-        cls = directive_for(kind, settings)
-        app.add_directive_to_domain("pb", name, cls, override=True)
-        if settings.short_names:
-            app.add_directive(name, cls, override=True)
-    for name, view_cls in VIEW_DIRECTIVES.items():
-        app.add_directive_to_domain("pb", name, view_cls, override=True)
-        if settings.short_names:
-            app.add_directive(name, view_cls, override=True)
-    if settings.short_names:
-        for role in KIND_FOR_ROLE:
-            app.add_role(role, short_role(role), override=True)
-
-
-def add_assets(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
-    static = str(STATIC)
-    if static not in app.config.html_static_path:
-        # A new list: the default one may be shared between Sphinx applications.
-        app.config.html_static_path = [*app.config.html_static_path, static]
-    app.add_css_file("policybrief.css")
-    app.add_js_file("policybrief.js", defer="defer")
+    return register_extension(app)

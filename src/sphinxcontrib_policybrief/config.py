@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .core.scales import DEFAULT_CONFIDENCE_LEVELS
+from .core.settings import (
+    DEFAULT_ACTOR_KINDS,
+    DEFAULT_CLAIM_KINDS,
+    EXPORT_FORMATS,
+    Settings,
+    build_settings,
+)
 from .diagnostics import Subtype, warn
-from .ids import is_valid_id, normalise_id
-from .model import BUILTIN_RELATIONS, Kind, RelationType
-from .scales import DEFAULT_CONFIDENCE_LEVELS, ICD_203, LikelihoodScale, ScaleError, build_scale
-
-DEFAULT_CLAIM_KINDS = ("key-judgment", "assessment", "finding", "assumption", "forecast")
-DEFAULT_ACTOR_KINDS = ("person", "state", "organization", "group")
-CLAIM_STATUSES = ("open", "confirmed", "refuted", "superseded")
-#: What ``policybrief_export_formats`` may list (see the exports page of the docs).
-EXPORT_FORMATS = ("json", "jsonld", "timelinejs", "csv")
 
 # name -> (default, rebuild, types); "env" because directives read them while parsing.
 _VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
@@ -33,31 +30,6 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
     "policybrief_export": (True, "html", (bool,)),
     "policybrief_export_formats": (list(EXPORT_FORMATS), "html", (list, tuple)),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """The validated settings every other module reads."""
-
-    short_names: bool
-    claim_kinds: tuple[str, ...]
-    default_claim_kind: str
-    actor_kinds: tuple[str, ...]
-    likelihood: LikelihoodScale
-    confidence_levels: tuple[str, ...]
-    relations: tuple[RelationType, ...]
-    timeline_overview: bool
-    export: bool
-    export_formats: tuple[str, ...] = EXPORT_FORMATS
-
-    def relation(self, name: str) -> RelationType | None:
-        for rel in self.relations:
-            if rel.name == name:
-                return rel
-        return None
-
-    def relations_from(self, kind: Kind) -> tuple[RelationType, ...]:
-        return tuple(rel for rel in self.relations if kind in rel.sources)
 
 
 def register(app: Sphinx) -> None:
@@ -75,119 +47,9 @@ def settings_from(config: Config, *, report: bool = False) -> Settings:
     cached = config.__dict__.get("_policybrief_settings")
     if isinstance(cached, Settings) and not report:
         return cached
-    problems: list[str] = []
-
-    def word_list(name: str, default: Sequence[str]) -> tuple[str, ...]:
-        value = getattr(config, name)
-        if (
-            isinstance(value, list | tuple)
-            and value
-            and all(isinstance(v, str) and v.strip() for v in value)
-        ):
-            words = tuple(" ".join(v.lower().split()) for v in value)
-            if len(set(words)) == len(words):
-                return words
-        problems.append(f"{name} must be a non-empty list of distinct strings; using the default")
-        return tuple(default)
-
-    claim_kinds = word_list("policybrief_claim_kinds", DEFAULT_CLAIM_KINDS)
-    default_kind = str(config.policybrief_default_claim_kind).lower()
-    if default_kind not in claim_kinds:
-        fallback = "assessment" if "assessment" in claim_kinds else claim_kinds[0]
-        problems.append(
-            f"policybrief_default_claim_kind {default_kind!r} is not one of "
-            f"policybrief_claim_kinds; using {fallback!r}"
-        )
-        default_kind = fallback
-    try:
-        scale = build_scale(config.policybrief_likelihood_scale)
-    except ScaleError as exc:
-        problems.append(f"policybrief_likelihood_scale: {exc}; using ICD 203")
-        scale = ICD_203
-    settings = Settings(
-        short_names=bool(config.policybrief_short_names),
-        claim_kinds=claim_kinds,
-        default_claim_kind=default_kind,
-        actor_kinds=word_list("policybrief_actor_kinds", DEFAULT_ACTOR_KINDS),
-        likelihood=scale,
-        confidence_levels=word_list("policybrief_confidence_levels", DEFAULT_CONFIDENCE_LEVELS),
-        relations=BUILTIN_RELATIONS + _custom_relations(config.policybrief_relations, problems),
-        timeline_overview=bool(config.policybrief_timeline_overview),
-        export=bool(config.policybrief_export),
-        export_formats=_export_formats(config.policybrief_export_formats, problems),
-    )
+    settings, problems = build_settings(lambda name: getattr(config, name))
     if report:
         for problem in problems:
             warn(Subtype.CONFIG, problem)
     config.__dict__["_policybrief_settings"] = settings
     return settings
-
-
-def _export_formats(value: object, problems: list[str]) -> tuple[str, ...]:
-    """The data formats to write; unknown names are reported and skipped."""
-    if not isinstance(value, list | tuple):
-        problems.append("policybrief_export_formats must be a list; writing every format")
-        return EXPORT_FORMATS
-    chosen = [str(v).lower() for v in value]
-    for name in chosen:
-        if name not in EXPORT_FORMATS:
-            problems.append(
-                f"policybrief_export_formats: unknown format {name!r} "
-                f"(known: {', '.join(EXPORT_FORMATS)})"
-            )
-    return tuple(f for f in EXPORT_FORMATS if f in chosen)
-
-
-def _custom_relations(value: object, problems: list[str]) -> tuple[RelationType, ...]:
-    """Extra claim relations declared in conf.py, like sphinx-needs' extra links."""
-    if not isinstance(value, list | tuple):
-        problems.append("policybrief_relations must be a list of mappings")
-        return ()
-    taken = {rel.name for rel in BUILTIN_RELATIONS} | {
-        "id",
-        "kind",
-        "likelihood",
-        "confidence",
-        "status",
-        "source",
-        "tags",
-        "class",
-        "date",
-        "date-label",
-        "role",
-        "aliases",
-        "short",
-    }
-    relations: list[RelationType] = []
-    for item in value:
-        if not isinstance(item, Mapping):
-            problems.append(f"policybrief_relations: {item!r} is not a mapping")
-            continue
-        name = normalise_id(str(item.get("name", "")))
-        if not is_valid_id(name) or name in taken:
-            problems.append(f"policybrief_relations: invalid or taken relation name {name!r}")
-            continue
-        try:
-            targets = frozenset(Kind(k) for k in item.get("targets", ["claim"]))
-        except (TypeError, ValueError):  # not a list, or not kinds
-            problems.append(
-                f"policybrief_relations: {name!r} targets must be among "
-                + ", ".join(k.value for k in Kind)
-            )
-            continue
-        outgoing = str(item.get("outgoing") or name.replace("-", " ").capitalize())
-        # Without a label of its own, the other end reads "Based on (from)": the relation's
-        # label and the direction, rather than the raw id.
-        incoming = str(item.get("incoming") or f"{outgoing} (from)")
-        relations.append(
-            RelationType(
-                name,
-                outgoing,
-                incoming[:1].upper() + incoming[1:],
-                frozenset({Kind.CLAIM}),
-                targets or frozenset({Kind.CLAIM}),
-                acyclic=bool(item.get("acyclic", False)),
-            )
-        )
-        taken.add(name)
-    return tuple(relations)

@@ -1,39 +1,21 @@
-"""Typed, located warnings: every problem the extension reports goes through here."""
+"""Typed, located warnings: the Sphinx side of :mod:`.core.problems`.
+
+Every problem the extension reports is logged here, with ``type="policybrief"`` and a
+subtype from :class:`~.core.problems.Subtype`.
+"""
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import Any
 
 from sphinx.util import logging
 
+from .core.problems import WARNING_TYPE, Subtype
+
 logger = logging.getLogger("sphinxcontrib_policybrief")
 
-#: The ``type`` of every warning this extension emits; ``suppress_warnings``
-#: takes ``"policybrief"`` or ``"policybrief.<subtype>"``.
-WARNING_TYPE = "policybrief"
-
-
-class Subtype(enum.StrEnum):
-    """Every warning subtype; the docs' warning reference lists each of them."""
-
-    CONFIG = "config"  #: a ``policybrief_*`` value in conf.py is invalid
-    MISSING_ARGUMENT = "missing-argument"  #: a title or a required option is missing
-    INVALID_ID = "invalid-id"  #: an ``:id:`` with characters outside the allowed set
-    DUPLICATE_ID = "duplicate-id"  #: two objects share an id (ids are one namespace)
-    INVALID_DATE = "invalid-date"  #: a ``:date:`` outside the documented EDTF subset
-    OPTION_VALUE = "option-value"  #: a kind, status or confidence that is not configured
-    SCALE_TERM = "scale-term"  #: a likelihood term that is not on the configured scale
-    UNKNOWN_OPTION = "unknown-option"  #: an option the directive does not know
-    REPEATED_OPTION = "repeated-option"  #: the same option given twice
-    UNKNOWN_REF = "unknown-ref"  #: a relation option or role names an id that does not exist
-    WRONG_KIND = "wrong-kind"  #: a relation points at the wrong kind of object
-    SELF_REFERENCE = "self-reference"  #: an object relates to itself
-    CYCLE = "cycle"  #: support or affiliation relations that loop
-    PARADOX = "paradox"  #: a paradox with fewer than two claims in tension
-    NESTING = "nesting"  #: an object directive inside another object
-    VIEW_OPTION = "view-option"  #: a bad filter in a timeline or index directive
+__all__ = ["WARNING_TYPE", "Subtype", "location", "warn"]
 
 
 def location(srcdir: str | Path, docname: str, lineno: int, srcfile: str) -> tuple[str, int] | str:
@@ -41,11 +23,6 @@ def location(srcdir: str | Path, docname: str, lineno: int, srcfile: str) -> tup
     if srcfile:
         return f"{Path(srcdir, srcfile)}:{lineno}"
     return (docname, lineno)
-
-
-def with_article(noun: str) -> str:
-    """'a claim', 'an actor': for messages that name a kind."""
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def warn(subtype: Subtype, message: str, location: Any = None) -> None:

@@ -16,12 +16,22 @@ from docutils import nodes
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from .config import CLAIM_STATUSES, Settings, settings_from
-from .dates import DateError, parse_date
+from .config import settings_from
+from .core.dates import DateError, parse_date
+from .core.ids import derive_id, is_valid_id, normalise_id, split_list, tag_list
+from .core.model import (
+    Actor,
+    Claim,
+    Kind,
+    Link,
+    Paradox,
+    PolicyObject,
+    RelationType,
+    TimelineEvent,
+)
+from .core.settings import CLAIM_STATUSES, Settings
 from .diagnostics import Subtype, location, warn
-from .ids import derive_id, is_valid_id, normalise_id, split_list, tag_list
-from .model import Actor, Claim, Kind, Link, Paradox, PolicyObject, RelationType, TimelineEvent
-from .nodes import pb_connections, pb_header
+from .render.nodes import pb_connections, pb_header
 
 
 class UnknownOption(str):

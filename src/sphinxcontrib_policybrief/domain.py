@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence, Set
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -15,10 +15,10 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from .config import settings_from
-from .graph import BriefGraph
-from .ids import normalise_id
+from .core.graph import BriefGraph
+from .core.ids import normalise_id
+from .core.model import Kind, Mention, PolicyObject, ViewRequest
 from .indices import ActorIndex, ClaimIndex
-from .model import Kind, Mention, PolicyObject, ViewRequest
 
 #: Role name for each kind (the event role is shorter than its directive).
 ROLE_FOR_KIND: dict[Kind, str] = {
@@ -198,3 +198,7 @@ def short_role(role: str) -> Any:
         return xref(f"pb:{role}", rawtext, text, lineno, inliner, options or {}, list(content))
 
     return run
+
+
+def pb_domain(env: BuildEnvironment) -> PolicyBriefDomain:
+    return cast(PolicyBriefDomain, env.get_domain("pb"))

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, cast
 
 from sphinx.domains import Index, IndexEntry
 
-from .build_nodes import humanise, kind_label
 from .config import settings_from
-from .model import Actor, Claim, Kind
+from .core.labels import humanise, kind_label
+from .core.model import Actor, Claim, Kind
+from .locale import _
 
 if TYPE_CHECKING:
     from .domain import PolicyBriefDomain
@@ -20,7 +21,7 @@ class ClaimIndex(Index):
     """Every claim, grouped by kind, with its likelihood and confidence."""
 
     name = "claims"
-    localname = "Claim index"
+    localname = _("Claim index")
     shortname = "claims"
 
     def generate(
@@ -57,7 +58,7 @@ class ActorIndex(Index):
     """Every actor by name, with aliases listed as entries that lead to the same actor."""
 
     name = "actors"
-    localname = "Actor index"
+    localname = _("Actor index")
     shortname = "actors"
 
     def generate(

@@ -1,19 +1,23 @@
-"""The view directives (timeline, claim-index, key-judgments, actor-index, paradox-index).
+"""The view directives: one per entry of the view registry (:mod:`.core.views`).
 
-A view is a query recorded at read time; which objects it shows is decided at write time,
-from the whole project, so it can never miss an object defined in a later document.
+Each records a :class:`~.core.model.ViewRequest` at read time and leaves a placeholder;
+the objects it lists are chosen after every document is read.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .config import settings_from
-from .dates import DateError, FuzzyDate, parse_date
+from .core.dates import DateError, FuzzyDate, parse_date
+from .core.ids import normalise_id, split_list, tag_list
+from .core.model import ViewRequest
+from .core.views import GROUPINGS, SCOPES, VIEWS, ViewSpec
 from .diagnostics import Subtype, warn
 from .directives import (
     LenientOptionSpec,
@@ -22,13 +26,8 @@ from .directives import (
     repeated_options,
     source_position,
 )
-from .graph import BriefGraph
-from .ids import normalise_id, split_list, tag_list
-from .model import Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
-from .nodes import pb_view
+from .render.nodes import pb_view
 
-GROUPINGS = ("kind", "document", "actor", "none")
-SCOPES = ("document", "project")
 _SERIAL_KEY = "pb_view_serial"
 
 
@@ -134,111 +133,15 @@ class ViewDirective(SphinxDirective):
         return value
 
 
-class TimelineDirective(ViewDirective):
-    view = "timeline"
-    option_spec = LenientOptionSpec(
-        {
-            **ViewDirective.option_spec,
-            "from": directives.unchanged,
-            "to": directives.unchanged,
-        }
-    )
-
-
-class ClaimIndexDirective(ViewDirective):
-    view = "claim-index"
-    option_spec = LenientOptionSpec(
-        {
-            **ViewDirective.option_spec,
-            **dict.fromkeys(
-                ("kind", "confidence", "likelihood", "status", "group-by"), directives.unchanged
-            ),
-        }
-    )
-
-
-class KeyJudgmentsDirective(ViewDirective):
-    view = "key-judgments"
-    option_spec = LenientOptionSpec({**ViewDirective.option_spec, "scope": directives.unchanged})
-
-
-class ActorIndexDirective(ViewDirective):
-    view = "actor-index"
-    option_spec = LenientOptionSpec({**ViewDirective.option_spec, "kind": directives.unchanged})
-
-
-class ParadoxIndexDirective(ViewDirective):
-    view = "paradox-index"
+def _directive_for(spec: ViewSpec) -> type[ViewDirective]:
+    """A directive class for one registry entry, taking exactly the options it lists."""
+    options: dict[str, Callable[..., Any]] = dict.fromkeys(spec.all_options, directives.unchanged)
+    options["class"] = directives.class_option
+    name = "".join(word.capitalize() for word in spec.name.split("-")) + "Directive"
+    attributes = {"view": spec.name, "option_spec": LenientOptionSpec(options)}
+    return type(name, (ViewDirective,), attributes)
 
 
 VIEW_DIRECTIVES: dict[str, type[ViewDirective]] = {
-    cls.view: cls
-    for cls in (
-        TimelineDirective,
-        ClaimIndexDirective,
-        KeyJudgmentsDirective,
-        ActorIndexDirective,
-        ParadoxIndexDirective,
-    )
+    name: _directive_for(spec) for name, spec in VIEWS.items()
 }
-
-
-def select(graph: BriefGraph, request: ViewRequest) -> list[PolicyObject]:
-    """The objects a view shows, in the order it shows them."""
-    kind = {
-        "timeline": Kind.EVENT,
-        "claim-index": Kind.CLAIM,
-        "key-judgments": Kind.CLAIM,
-        "actor-index": Kind.ACTOR,
-        "paradox-index": Kind.PARADOX,
-    }[request.view]
-    found = [o for o in graph.sorted_objects(kind) if _matches(graph, request, o)]
-    if request.view == "timeline":
-        events = [o for o in found if isinstance(o, TimelineEvent)]
-        return list(graph.events_in_time_order(events))
-    return found
-
-
-def _matches(graph: BriefGraph, request: ViewRequest, obj: PolicyObject) -> bool:
-    if request.actors:
-        involved = set(graph.related(obj.id, "actors", incoming=False))
-        if obj.kind is Kind.ACTOR:
-            involved.add(obj.id)
-        if not involved.intersection(request.actors):
-            return False
-    if request.tags and not set(obj.tags).intersection(request.tags):
-        return False
-    if isinstance(obj, Claim):
-        if request.view == "key-judgments":
-            if obj.claim_kind != "key-judgment":
-                return False
-            if request.scope != "project" and obj.docname != request.docname:
-                return False
-        checks = (
-            (request.kinds, obj.claim_kind),
-            (request.confidence, obj.confidence),
-            (request.likelihood, obj.likelihood),
-            (request.status, obj.status),
-        )
-        if any(wanted and value not in wanted for wanted, value in checks):
-            return False
-    elif (
-        request.kinds
-        and obj.kind is Kind.ACTOR
-        and getattr(obj, "actor_kind", "") not in request.kinds
-    ):
-        return False
-    if isinstance(obj, TimelineEvent) and (request.date_from or request.date_to):
-        if obj.date is None:
-            return False
-        lower, upper = obj.date.lower, obj.date.upper
-        if (
-            request.date_from
-            and request.date_from.lower
-            and upper
-            and (upper < request.date_from.lower)
-        ):
-            return False
-        if request.date_to and request.date_to.upper and lower and lower > request.date_to.upper:
-            return False
-    return True

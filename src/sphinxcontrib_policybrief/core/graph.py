@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import Precision
-from .diagnostics import Subtype, with_article
 from .model import (
     Actor,
     Claim,
@@ -23,17 +22,7 @@ from .model import (
     RelationType,
     TimelineEvent,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something wrong that is only visible across documents; reported with a location."""
-
-    subtype: Subtype
-    message: str
-    docname: str
-    lineno: int
-    srcfile: str = ""  # the included file the line is in, "" for the document's own
+from .problems import Problem, Subtype, with_article
 
 
 @dataclass(frozen=True, slots=True)

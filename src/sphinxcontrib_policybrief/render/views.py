@@ -7,13 +7,15 @@ from collections.abc import Callable, Sequence
 
 from docutils import nodes
 
-from .build_nodes import Linker, badge, claim_badges, kind_label, tag_badges
-from .config import Settings
-from .graph import BriefGraph, placement_heading
-from .model import Actor, Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
+from ..core.graph import BriefGraph, placement_heading
+from ..core.labels import kind_label
+from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
+from ..core.settings import Settings
+from ..core.timeline_svg import TimelineMark, render_overview
+from ..core.views import select
+from ..locale import _, ngettext, translated
+from .blocks import Linker, badge, claim_badges, tag_badges
 from .nodes import pb_view
-from .svg_timeline import TimelineMark, render_overview
-from .views import select
 
 
 class ViewRenderer:
@@ -38,7 +40,7 @@ class ViewRenderer:
         box += body
         if not found:
             box += nodes.paragraph(
-                "", "Nothing in this brief matches this list yet.", classes=["pb-empty"]
+                "", _("Nothing in this brief matches this list yet."), classes=["pb-empty"]
             )
         node.replace_self(box)
 
@@ -59,13 +61,13 @@ class ViewRenderer:
                 for e in events
                 if e.date is not None
             ]
-            svg = render_overview(marks, label="Overview of the timeline")
+            svg = render_overview(marks, label=_("Overview of the timeline"))
             out.append(nodes.raw("", f'<div class="pb-tl-overview">{svg}</div>', format="html"))
         if not self.linker.html and self.linker.builder.format == "latex":
             return [*out, self._chronology_table(events)] if events else out
         years: dict[str, list[TimelineEvent]] = defaultdict(list)
         for event in events:
-            years[placement_heading(event)].append(event)
+            years[translated(placement_heading(event))].append(event)
         if len(years) > 1:
             jump = nodes.paragraph(classes=["pb-tl-jump"])
             for i, year in enumerate(years):
@@ -106,12 +108,12 @@ class ViewRenderer:
         details: list[nodes.Node] = []
         actors = self.graph.related(event.id, "actors", incoming=False)
         if actors:
-            details += [nodes.Text("Actors: "), *self.linker.object_list(actors)]
+            details += [nodes.Text(_("Actors: ")), *self.linker.object_list(actors)]
         backed = self.graph.evidence_for(event.id)
         if backed:
             if details:
                 details.append(nodes.Text(" · "))
-            details += [nodes.Text("Evidence for: "), *self.linker.object_list(backed)]
+            details += [nodes.Text(_("Evidence for: ")), *self.linker.object_list(backed)]
         if event.tags:
             if details:
                 details.append(nodes.Text(" "))
@@ -132,7 +134,7 @@ class ViewRenderer:
             ]
             for e in events
         ]
-        return _table(("Date", "Event", "Actors"), rows, (18, 57, 25), "pb-chronology")
+        return _table((_("Date"), _("Event"), _("Actors")), rows, (18, 57, 25), "pb-chronology")
 
     # -- claims -------------------------------------------------------------------------
 
@@ -155,18 +157,22 @@ class ViewRenderer:
         groups: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
             if by == "kind":
-                groups[kind_label(claim)].append(claim)
+                groups[translated(kind_label(claim))].append(claim)
             elif by == "document":
                 title = self.linker.builder.env.titles.get(claim.docname)
                 groups[title.astext() if title else claim.docname].append(claim)
             else:
                 actors = self.graph.related(claim.id, "actors", incoming=False) or [""]
                 for actor in actors:
-                    name = self.graph.objects[actor].title if actor else "No actor named"
+                    name = self.graph.objects[actor].title if actor else _("No actor named")
                     groups[name].append(claim)
         if by == "kind":
             order = [
-                kind_label(Claim(id="", title="", docname="", lineno=0, anchor="", claim_kind=k))
+                translated(
+                    kind_label(
+                        Claim(id="", title="", docname="", lineno=0, anchor="", claim_kind=k)
+                    )
+                )
                 for k in self.settings.claim_kinds
             ]
             return [(k, groups[k]) for k in order if k in groups]
@@ -176,21 +182,26 @@ class ViewRenderer:
         head = nodes.paragraph(
             "", "", nodes.strong("", "", self.linker.to_object(claim.id)), classes=["pb-claim-line"]
         )
-        badges: list[nodes.Node] = [badge(kind_label(claim), "dark", "pb-kind")]
+        badges: list[nodes.Node] = [badge(translated(kind_label(claim)), "dark", "pb-kind")]
         badges += [nodes.Text(" "), *claim_badges(claim, self.scale)]
         facts: list[nodes.Node] = []
         supporting = self.graph.count(claim.id, "supports", incoming=True)
         attacking = self.graph.count(claim.id, "attacks", incoming=True)
-        facts.append(nodes.Text(f"{supporting} supporting · {attacking} attacking"))
+        facts.append(
+            nodes.Text(
+                _("%(supporting)d supporting · %(attacking)d attacking")
+                % {"supporting": supporting, "attacking": attacking}
+            )
+        )
         evidence = self.graph.related(claim.id, "evidence", incoming=False)
         if evidence:
-            facts += [nodes.Text(" · Evidence: "), *self.linker.object_list(evidence)]
+            facts += [nodes.Text(" · " + _("Evidence: ")), *self.linker.object_list(evidence)]
         # Page titles as recorded with the mentions, which the staleness digests cover.
         places: dict[str, str] = {}
         for mention in self.graph.mentions.get(claim.id, []):
             places.setdefault(mention.docname, mention.page or mention.section or mention.docname)
         if places:
-            facts.append(nodes.Text(" · Referenced in: "))
+            facts.append(nodes.Text(" · " + _("Referenced in: ")))
             for i, docname in enumerate(sorted(places)):
                 if i:
                     facts.append(nodes.Text(", "))
@@ -208,7 +219,7 @@ class ViewRenderer:
 
     def key_judgments(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
         box = nodes.admonition(classes=["pb-key-judgments-box"])
-        box += nodes.title("", "Key judgments")
+        box += nodes.title("", _("Key judgments"))
         items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for claim in found:
             assert isinstance(claim, Claim)
@@ -233,27 +244,37 @@ class ViewRenderer:
         for kind in kinds:
             members = sorted(by_kind[kind], key=lambda a: (a.title.casefold(), a.id))
             out.append(
-                nodes.rubric("", f"{kind_label(members[0])} ({len(members)})", classes=["pb-group"])
+                nodes.rubric(
+                    "",
+                    f"{translated(kind_label(members[0]))} ({len(members)})",
+                    classes=["pb-group"],
+                )
             )
             listing = nodes.bullet_list(classes=["pb-actor-list"])
             for actor in members:
                 para = nodes.paragraph(
                     "", "", nodes.strong("", "", self.linker.to_object(actor.id))
                 )
+                n_claims, n_events, n_paradoxes = (
+                    len(self.graph.involving(actor.id, kind))
+                    for kind in (Kind.CLAIM, Kind.EVENT, Kind.PARADOX)
+                )
                 if actor.role:
                     para += nodes.Text(f" — {actor.role}")
                 if actor.aliases:
                     para += nodes.inline(
-                        "", f" (also: {', '.join(actor.aliases)})", classes=["pb-aliases"]
+                        "",
+                        " (" + _("also: %s") % ", ".join(actor.aliases) + ")",
+                        classes=["pb-aliases"],
                     )
                 counts = [
-                    _plural(len(self.graph.involving(actor.id, kind)), word)
-                    for kind, word in (
-                        (Kind.CLAIM, "claim"),
-                        (Kind.EVENT, "event"),
-                        (Kind.PARADOX, "paradox"),
+                    text % n
+                    for text, n in (
+                        (ngettext("%d claim", "%d claims", n_claims), n_claims),
+                        (ngettext("%d event", "%d events", n_events), n_events),
+                        (ngettext("%d paradox", "%d paradoxes", n_paradoxes), n_paradoxes),
                     )
-                    if self.graph.involving(actor.id, kind)
+                    if n
                 ]
                 if counts:
                     para += nodes.inline("", " · " + ", ".join(counts), classes=["pb-counts"])
@@ -291,23 +312,13 @@ class ViewRenderer:
                 box += nodes.paragraph(
                     "",
                     "",
-                    nodes.strong("", "Resolution:"),
+                    nodes.strong("", _("Resolution:")),
                     nodes.Text(" "),
                     *self.linker.object_list(resolution),
                     classes=["pb-resolution"],
                 )
             out.append(box)
         return out
-
-
-def _plural(count: int, word: str) -> str:
-    return (
-        f"{count} {word}"
-        if count == 1
-        else f"{count} {word}es"
-        if word.endswith("x")
-        else (f"{count} {word}s")
-    )
 
 
 def _table(

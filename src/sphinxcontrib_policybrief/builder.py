@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.locale import __
 
-from .sphinx_hooks import export_formats, write_data_files
+from .export_hooks import export_formats, write_data_files
 
 
 class PolicyBriefBuilder(Builder):

@@ -20,23 +20,22 @@ from sphinx.builders._epub_base import EpubBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import NoUri
 
-from ..config import EXPORT_FORMATS, settings_from
-from ..domain import PolicyBriefDomain
-from ..model import PolicyObject
-from .brief import Brief, Project, join_url
-from .brief_json import brief_document, dumps
-from .csv_export import actors_csv, claims_csv, events_csv
-from .jsonld import page_graph, script_element
-from .timelinejs import timeline_document
+from .config import settings_from
+from .core.export.brief import Brief, Project, join_url
+from .core.export.brief_json import brief_document, dumps
+from .core.export.csv_export import actors_csv, claims_csv, events_csv
+from .core.export.jsonld import page_graph, script_element
+from .core.export.timelinejs import timeline_document
+from .core.model import PolicyObject
+from .core.settings import EXPORT_FORMATS
+from .domain import PolicyBriefDomain
 
 # Sphinx's placeholder when conf.py sets no author: not a name to publish.
 _NO_AUTHOR = "Author name not set"
 
 
 def setup(app: Sphinx) -> None:
-    from .builder import PolicyBriefBuilder  # it imports this module
-
-    app.add_builder(PolicyBriefBuilder)
+    """Connect the export's event handlers."""
     # html-page-context: a page's objects as schema.org JSON-LD in its <head>.
     app.connect("html-page-context", add_page_jsonld)
     # build-finished: the data files, once, in the main process.

@@ -6,10 +6,12 @@ from typing import Any, cast
 
 from docutils import nodes
 
-from .build_nodes import Linker, badge, claim_badges, field, field_list, kind_label, tag_badges
-from .config import settings_from
-from .graph import BriefGraph
-from .model import Actor, Claim, Kind, PolicyObject, TimelineEvent
+from ..config import settings_from
+from ..core.graph import BriefGraph
+from ..core.labels import kind_label
+from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent
+from ..locale import _, translated
+from .blocks import Linker, badge, claim_badges, field, field_list, tag_badges
 from .nodes import pb_connections, pb_header
 
 
@@ -36,7 +38,11 @@ class ObjectRenderer:
         ]
         out: list[nodes.Node] = []
         kicker: list[nodes.Node] = [
-            badge(kind_label(obj) if obj else node["pb_kind"].capitalize(), "dark", "pb-kind")
+            badge(
+                translated(kind_label(obj)) if obj else translated(node["pb_kind"].capitalize()),
+                "dark",
+                "pb-kind",
+            )
         ]
         if isinstance(obj, Claim):
             kicker += [nodes.Text(" "), *claim_badges(obj, self.scale)]
@@ -46,7 +52,7 @@ class ObjectRenderer:
         out.append(title)
         fields = self._meta_fields(obj) if obj else []
         if source:
-            fields.append(field("Source", source[0].children))
+            fields.append(field(_("Source"), source[0].children))
         out += field_list(fields, "pb-meta")
         node.replace_self(out)
 
@@ -55,17 +61,17 @@ class ObjectRenderer:
         graph, link = self.graph, self.linker
         if isinstance(obj, Actor):
             if obj.role:
-                fields.append(field("Role", [nodes.Text(obj.role)]))
+                fields.append(field(_("Role"), [nodes.Text(obj.role)]))
             affiliation = graph.related(obj.id, "affiliation", incoming=False)
             if affiliation:
-                fields.append(field("Affiliation", link.object_list(affiliation)))
+                fields.append(field(_("Affiliation"), link.object_list(affiliation)))
             if obj.aliases:
-                fields.append(field("Also known as", [nodes.Text(", ".join(obj.aliases))]))
+                fields.append(field(_("Also known as"), [nodes.Text(", ".join(obj.aliases))]))
         actors = graph.related(obj.id, "actors", incoming=False)
         if actors:
-            fields.append(field("Actors", link.object_list(actors)))
+            fields.append(field(_("Actors"), link.object_list(actors)))
         if obj.tags:
-            fields.append(field("Tags", tag_badges(obj.tags)))
+            fields.append(field(_("Tags"), tag_badges(obj.tags)))
         return fields
 
     def connections(self, node: pb_connections, home: str) -> None:
@@ -76,12 +82,12 @@ class ObjectRenderer:
         fields = self._connection_fields(obj)
         mentions = self.graph.mentions.get(obj.id, [])
         if mentions:
-            fields.append(field("Referenced in", self._mention_links(obj, mentions)))
+            fields.append(field(_("Referenced in"), self._mention_links(obj, mentions)))
         if not fields:
             node.parent.remove(node)
             return
         box = nodes.container(classes=["pb-connections"])
-        box += nodes.rubric("", "Connections", classes=["pb-connections-title"])
+        box += nodes.rubric("", _("Connections"), classes=["pb-connections-title"])
         box += field_list(fields, "pb-connection-list")
         node.replace_self(box)
 
@@ -91,35 +97,35 @@ class ObjectRenderer:
         if isinstance(obj, Actor):
             members = graph.members(obj.id)
             if members:
-                fields.append(field("Members", link.object_list(members)))
+                fields.append(field(_("Members"), link.object_list(members)))
             events = graph.events_in_time_order(
                 cast(TimelineEvent, graph.objects[i]) for i in graph.involving(obj.id, Kind.EVENT)
             )
             if events:
-                fields.append(field("Events", [self._event_list(events)]))
-            for kind, label in ((Kind.CLAIM, "Claims"), (Kind.PARADOX, "Paradoxes")):
+                fields.append(field(_("Events"), [self._event_list(events)]))
+            for kind, label in ((Kind.CLAIM, _("Claims")), (Kind.PARADOX, _("Paradoxes"))):
                 idents = graph.involving(obj.id, kind)
                 if idents:
                     fields.append(field(label, link.object_list(idents)))
             return fields
         if isinstance(obj, Claim) or obj.kind is Kind.PARADOX:
             if obj.kind is Kind.PARADOX:
-                fields.append(field("Claims in tension", [self._side_by_side(obj)]))
+                fields.append(field(_("Claims in tension"), [self._side_by_side(obj)]))
                 resolution = graph.related(obj.id, "resolution", incoming=False)
                 if resolution:
-                    fields.append(field("Resolution", link.object_list(resolution)))
+                    fields.append(field(_("Resolution"), link.object_list(resolution)))
                 return fields
             for rel in graph.relations.values():
                 if rel.name in ("actors", "affiliation", "claims", "resolution"):
                     continue
                 outgoing = graph.related(obj.id, rel.name, incoming=False)
                 if outgoing:
-                    fields.append(field(rel.outgoing, link.object_list(outgoing)))
+                    fields.append(field(translated(rel.outgoing), link.object_list(outgoing)))
                 if not rel.symmetric:
                     incoming = graph.related(obj.id, rel.name, incoming=True)
                     if incoming:
-                        fields.append(field(rel.incoming, link.object_list(incoming)))
-            for rel_name, label in (("claims", "Paradoxes"), ("resolution", "Resolves")):
+                        fields.append(field(translated(rel.incoming), link.object_list(incoming)))
+            for rel_name, label in (("claims", _("Paradoxes")), ("resolution", _("Resolves"))):
                 found = graph.related(obj.id, rel_name, incoming=True)
                 if found:
                     fields.append(field(label, link.object_list(found)))
@@ -127,7 +133,7 @@ class ObjectRenderer:
         # A timeline event: what it is evidence for.
         backed = graph.evidence_for(obj.id)
         if backed:
-            fields.append(field("Evidence for", link.object_list(backed)))
+            fields.append(field(_("Evidence for"), link.object_list(backed)))
         return fields
 
     def _event_list(self, events: list[TimelineEvent]) -> nodes.bullet_list:

@@ -11,9 +11,10 @@ from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
-from .graph import BriefGraph
-from .model import Actor, Claim, PolicyObject, TimelineEvent
-from .scales import LikelihoodScale
+from ..core.graph import BriefGraph
+from ..core.model import Claim, PolicyObject, TimelineEvent
+from ..core.scales import LikelihoodScale
+from ..locale import _, translated
 
 # sphinx-design badge colours by meaning, so a reader learns them once.
 _LIKELIHOOD_STYLE = ("danger", "danger", "warning", "secondary", "info", "primary", "primary")
@@ -36,7 +37,9 @@ class Linker:
         inner = nodes.inline("", label, classes=["pb-ref", f"pb-{obj.kind.value}" if obj else ""])
         if obj is None:
             return inner
-        return self.to_place(obj.docname, obj.anchor, inner, f"{obj.kind.label}: {obj.title}")
+        return self.to_place(
+            obj.docname, obj.anchor, inner, f"{translated(obj.kind.label)}: {obj.title}"
+        )
 
     def to_place(
         self, docname: str, anchor: str, child: nodes.Node, title: str | None = None
@@ -86,7 +89,7 @@ class Linker:
         return out
 
     def date(self, event: TimelineEvent) -> nodes.Node:
-        label = event.display_date or "date unknown"
+        label = event.display_date or str(_("date unknown"))
         if event.date is None:
             return nodes.inline("", label, classes=["pb-date", "pb-date-unknown"])
         classes = ["pb-date"]
@@ -113,7 +116,7 @@ def claim_badges(claim: Claim, scale: LikelihoodScale) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     if claim.likelihood:
         term = scale.lookup(claim.likelihood)
-        text = claim.likelihood
+        text = translated(claim.likelihood)
         style = "secondary"
         if term is not None:
             if term.range_label:
@@ -125,23 +128,14 @@ def claim_badges(claim: Claim, scale: LikelihoodScale) -> list[nodes.Node]:
         out.append(badge(text, style, "pb-likelihood"))
     if claim.confidence:
         style = _CONFIDENCE_STYLE.get(claim.confidence, "secondary")
-        out.append(badge(f"{claim.confidence} confidence", style, "pb-confidence"))
+        out.append(badge(_("%s confidence") % translated(claim.confidence), style, "pb-confidence"))
     if claim.status != "open":
-        out.append(badge(claim.status, _STATUS_STYLE.get(claim.status, "secondary"), "pb-status"))
+        out.append(
+            badge(
+                translated(claim.status), _STATUS_STYLE.get(claim.status, "secondary"), "pb-status"
+            )
+        )
     return _spaced(out)
-
-
-def kind_label(obj: PolicyObject) -> str:
-    if isinstance(obj, Claim):
-        return humanise(obj.claim_kind)
-    if isinstance(obj, Actor):
-        return humanise(obj.actor_kind)
-    return obj.kind.label
-
-
-def humanise(word: str) -> str:
-    text = word.replace("-", " ").replace("_", " ")
-    return text[:1].upper() + text[1:]
 
 
 def _spaced(items: Iterable[nodes.Node]) -> list[nodes.Node]:

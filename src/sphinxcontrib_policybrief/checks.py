@@ -1,0 +1,40 @@
+"""env-check-consistency: problems visible only across documents, reported once.
+
+Found on the merged view in the main process, so serial and parallel builds warn alike.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .config import settings_from
+from .core.model import ViewRequest
+from .core.problems import Problem
+from .core.views import filter_problems
+from .diagnostics import Subtype, location, warn
+from .domain import pb_domain
+
+
+def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
+    """Cross-document problems, found once on the merged view: serial and -j warn alike."""
+    domain = pb_domain(env)
+    graph = domain.graph
+    for problem in graph.problems:
+        warn(problem.subtype, problem.message, _where(env, problem))
+    settings = settings_from(app.config)
+    for docname in sorted(domain.views):
+        for request in domain.views[docname]:
+            for actor in request.actors:
+                if actor not in graph.objects:
+                    warn(
+                        Subtype.UNKNOWN_REF,
+                        f"{request.view}: :actors: names {actor!r}, which is not defined",
+                        _where(env, request),
+                    )
+            for message in filter_problems(request, settings):
+                warn(Subtype.VIEW_OPTION, message, _where(env, request))
+
+
+def _where(env: BuildEnvironment, found: Problem | ViewRequest) -> tuple[str, int] | str:
+    return location(env.srcdir, found.docname, found.lineno, found.srcfile)

@@ -1,0 +1,51 @@
+"""Problems as plain data: the warning subtypes and the cross-document problems found.
+
+The core only *finds* problems; the Sphinx shell (``diagnostics``) logs them with a
+location, so everything in ``core`` stays importable without Sphinx.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+#: The ``type`` of every warning this extension emits; ``suppress_warnings``
+#: takes ``"policybrief"`` or ``"policybrief.<subtype>"``.
+WARNING_TYPE = "policybrief"
+
+
+class Subtype(enum.StrEnum):
+    """Every warning subtype; the docs' warning reference lists each of them."""
+
+    CONFIG = "config"  #: a ``policybrief_*`` value in conf.py is invalid
+    MISSING_ARGUMENT = "missing-argument"  #: a title or a required option is missing
+    INVALID_ID = "invalid-id"  #: an ``:id:`` with characters outside the allowed set
+    DUPLICATE_ID = "duplicate-id"  #: two objects share an id (ids are one namespace)
+    INVALID_DATE = "invalid-date"  #: a ``:date:`` outside the documented EDTF subset
+    OPTION_VALUE = "option-value"  #: a kind, status or confidence that is not configured
+    SCALE_TERM = "scale-term"  #: a likelihood term that is not on the configured scale
+    UNKNOWN_OPTION = "unknown-option"  #: an option the directive does not know
+    REPEATED_OPTION = "repeated-option"  #: the same option given twice
+    UNKNOWN_REF = "unknown-ref"  #: a relation option or role names an id that does not exist
+    WRONG_KIND = "wrong-kind"  #: a relation points at the wrong kind of object
+    SELF_REFERENCE = "self-reference"  #: an object relates to itself
+    CYCLE = "cycle"  #: support or affiliation relations that loop
+    PARADOX = "paradox"  #: a paradox with fewer than two claims in tension
+    NESTING = "nesting"  #: an object directive inside another object
+    VIEW_OPTION = "view-option"  #: a bad filter in a timeline or index directive
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong that is only visible across documents; reported with a location."""
+
+    subtype: Subtype
+    message: str
+    docname: str
+    lineno: int
+    srcfile: str = ""  # the included file the line is in, "" for the document's own
+
+
+def with_article(noun: str) -> str:
+    """'a claim', 'an actor': for messages that name a kind."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"

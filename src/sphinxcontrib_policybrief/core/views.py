@@ -1,0 +1,130 @@
+"""The registry of views: each view's name, the kind it lists, its options, and selection.
+
+A view is a query recorded at read time (a :class:`~.model.ViewRequest`); which objects
+it shows is decided after every document is read, from the whole project, so it can never
+miss an object defined in a later document. Adding a view means one entry here and one
+renderer in ``render/views.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .graph import BriefGraph
+from .model import Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
+from .settings import CLAIM_STATUSES, Settings
+
+GROUPINGS = ("kind", "document", "actor", "none")
+SCOPES = ("document", "project")
+
+#: Options every view takes.
+COMMON_OPTIONS = ("actors", "tags", "class")
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSpec:
+    """One view: what it lists and which options beyond :data:`COMMON_OPTIONS` it takes."""
+
+    name: str
+    lists: Kind
+    options: tuple[str, ...] = ()
+
+    @property
+    def all_options(self) -> tuple[str, ...]:
+        return COMMON_OPTIONS + self.options
+
+
+VIEWS: Mapping[str, ViewSpec] = {
+    spec.name: spec
+    for spec in (
+        ViewSpec("timeline", Kind.EVENT, ("from", "to")),
+        ViewSpec(
+            "claim-index", Kind.CLAIM, ("kind", "confidence", "likelihood", "status", "group-by")
+        ),
+        ViewSpec("key-judgments", Kind.CLAIM, ("scope",)),
+        ViewSpec("actor-index", Kind.ACTOR, ("kind",)),
+        ViewSpec("paradox-index", Kind.PARADOX),
+    )
+}
+
+
+def filter_problems(request: ViewRequest, settings: Settings) -> list[str]:
+    """Filter values nobody can have, which would silently empty the list."""
+    kinds = (
+        settings.actor_kinds if VIEWS[request.view].lists is Kind.ACTOR else settings.claim_kinds
+    )
+    allowed = {
+        "kind": (request.kinds, kinds),
+        "confidence": (request.confidence, settings.confidence_levels),
+        "likelihood": (request.likelihood, tuple(t.term for t in settings.likelihood.terms)),
+        "status": (request.status, CLAIM_STATUSES),
+    }
+    found: list[str] = []
+    for option, (given, known) in allowed.items():
+        for value in given:
+            if value not in known:
+                found.append(
+                    f"{request.view}: :{option}: {value!r} is not one of {', '.join(known)}"
+                )
+    if request.view == "key-judgments" and "key-judgment" not in settings.claim_kinds:
+        found.append(
+            "key-judgments: it lists claims of kind 'key-judgment', which "
+            "policybrief_claim_kinds does not include; the box stays empty"
+        )
+    return found
+
+
+def select(graph: BriefGraph, request: ViewRequest) -> list[PolicyObject]:
+    """The objects a view shows, in the order it shows them."""
+    kind = VIEWS[request.view].lists
+    found = [o for o in graph.sorted_objects(kind) if _matches(graph, request, o)]
+    if request.view == "timeline":
+        events = [o for o in found if isinstance(o, TimelineEvent)]
+        return list(graph.events_in_time_order(events))
+    return found
+
+
+def _matches(graph: BriefGraph, request: ViewRequest, obj: PolicyObject) -> bool:
+    if request.actors:
+        involved = set(graph.related(obj.id, "actors", incoming=False))
+        if obj.kind is Kind.ACTOR:
+            involved.add(obj.id)
+        if not involved.intersection(request.actors):
+            return False
+    if request.tags and not set(obj.tags).intersection(request.tags):
+        return False
+    if isinstance(obj, Claim):
+        if request.view == "key-judgments":
+            if obj.claim_kind != "key-judgment":
+                return False
+            if request.scope != "project" and obj.docname != request.docname:
+                return False
+        checks = (
+            (request.kinds, obj.claim_kind),
+            (request.confidence, obj.confidence),
+            (request.likelihood, obj.likelihood),
+            (request.status, obj.status),
+        )
+        if any(wanted and value not in wanted for wanted, value in checks):
+            return False
+    elif (
+        request.kinds
+        and obj.kind is Kind.ACTOR
+        and getattr(obj, "actor_kind", "") not in request.kinds
+    ):
+        return False
+    if isinstance(obj, TimelineEvent) and (request.date_from or request.date_to):
+        if obj.date is None:
+            return False
+        lower, upper = obj.date.lower, obj.date.upper
+        if (
+            request.date_from
+            and request.date_from.lower
+            and upper
+            and (upper < request.date_from.lower)
+        ):
+            return False
+        if request.date_to and request.date_to.upper and lower and lower > request.date_to.upper:
+            return False
+    return True

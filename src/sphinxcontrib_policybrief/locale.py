@@ -1,0 +1,34 @@
+"""The reader's language: every label the extension generates is translated through here.
+
+Labels are looked up in the ``policybrief`` message catalog (shipped in ``locale/``) in the
+build's ``language``. The core keeps English message ids; the shell translates them when
+it draws a page, so a label is never baked into the pickled environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.locale import get_translation, get_translator
+
+MESSAGE_CATALOG = "policybrief"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+#: ``_("Connections")``: a lazy translation, so it can stand in class attributes too.
+_ = get_translation(MESSAGE_CATALOG)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """``ngettext("%d event", "%d events", n)``: the form for *n* in the reader's language."""
+    # Sphinx's get_translation has no plural form: ask its translator object directly.
+    return get_translator(MESSAGE_CATALOG).ngettext(singular, plural, n)
+
+
+def translated(message: str) -> str:
+    """A label from the core (a kind, a relation's end, a heading), in the reader's language."""
+    return str(_(message)) if message else message
+
+
+def register(app: Sphinx) -> None:
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))

@@ -1,0 +1,84 @@
+"""The post-transform: fills every placeholder from the merged view, for any builder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..config import settings_from
+from ..domain import pb_domain
+from .blocks import Linker
+from .nodes import pb_connections, pb_header, pb_view
+from .objects import ObjectRenderer
+from .views import ViewRenderer
+
+
+def _builder(env: BuildEnvironment) -> Builder:
+    # Sphinx 9 deprecates transforms' ``self.app``; 9 keeps the app as ``env._app``,
+    # 8.2 as ``env.app``.
+    app: Sphinx = getattr(env, "_app", None) or env.app
+    return app.builder
+
+
+class RenderPolicyBrief(SphinxPostTransform):
+    """Fills every placeholder from the merged view; runs before references are resolved."""
+
+    default_priority = 5  # ReferencesResolver is 10: our links get resolved like any other
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders: list[nodes.Element] = [
+            n
+            for n in self.document.findall(nodes.Element)
+            if isinstance(n, pb_header | pb_connections | pb_view)
+        ]
+        if not placeholders:
+            return
+        domain = pb_domain(self.env)
+        docname = self.env.docname
+        linker = Linker(_builder(self.env), domain.graph, docname)
+        objects = ObjectRenderer(linker)
+        views = ViewRenderer(linker, settings_from(self.config))
+        if linker.builder.format == "latex":
+            _labels_for_latex(self.document)
+        for node in placeholders:
+            # LaTeX and singlehtml assemble many documents into one doctree: each
+            # placeholder says which document it came from.
+            home = node.get("pb_docname", docname)
+            linker.docname = home  # links are relative to the placeholder's own document
+            if isinstance(node, pb_header):
+                objects.header(node, home)
+            elif isinstance(node, pb_connections):
+                objects.connections(node, home)
+            elif isinstance(node, pb_view):
+                request = next(
+                    (v for v in domain.views.get(home, []) if v.serial == node["pb_serial"]),
+                    None,
+                )
+                if request is None:
+                    node.parent.remove(node)
+                else:
+                    views.render(node, request)
+        if not linker.html:
+            _bracket_badges(self.document)
+
+
+def _bracket_badges(document: nodes.document) -> None:
+    # Badges are coloured boxes in HTML; in PDF and plain text brackets mark their edges.
+    for badge in list(document.findall(nodes.inline)):
+        if "pb-badge" in badge["classes"] and badge.children:
+            badge.insert(0, nodes.Text("["))
+            badge.append(nodes.Text("]"))
+
+
+def _labels_for_latex(document: nodes.document) -> None:
+    # The LaTeX writer labels targets and sections, not containers: give each object a
+    # leading target so that links to it resolve in the PDF.
+    for container in list(document.findall(nodes.container)):
+        if container.get("pb_id") and container["ids"]:
+            container.insert(0, nodes.target("", "", ids=container["ids"]))
+            container["ids"] = []
