@@ -87,6 +87,12 @@ def _point(fd: FuzzyDate, locale: Locale, translations: Translations) -> str:
 
 
 def _bare(fd: FuzzyDate, locale: Locale, translations: Translations) -> str:
+    # CLDR joins "2018 г." with a narrow no-break space, which pdfLaTeX's inputenc does not
+    # know; a plain no-break space keeps the words together in every output.
+    return _cldr(fd, locale, translations).replace("\u202f", "\u00a0")
+
+
+def _cldr(fd: FuzzyDate, locale: Locale, translations: Translations) -> str:
     assert fd.lower is not None  # a single point always has its start
     day = fd.lower
     english = locale.language == "en"
