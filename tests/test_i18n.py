@@ -207,6 +207,11 @@ def test_translated_title_and_role_appear_everywhere(tmp_path: Path) -> None:
     assert "Haushalt beschlossen" in views and "Finanzministerium" in views
     assert "Für den Haushalt zuständiges Ministerium" in views and "Ende 2019" in views
     assert "Finanzministerium" in (out / "pb-actors.html").read_text(encoding="utf8")
+    objects = app.env.get_domain("pb").graph.objects  # type: ignore[attr-defined]
+    assert objects["mof"].role == "Für den Haushalt zuständiges Ministerium"
+    assert objects["budget"].source == "Amtsblatt"
+    assert objects["reform"].date_label == "Ende 2019"
+    assert objects["balanced"].title == "The budget is balanced"  # no translation given
     for html in out.glob("*.html"):
         text = html.read_text(encoding="utf8")
         for english in ("Ministry of Finance", "Budget adopted", "late 2019", "Official gazette"):
