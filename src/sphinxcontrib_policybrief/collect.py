@@ -48,7 +48,31 @@ def refresh_records(env: BuildEnvironment, doctree: nodes.document) -> None:
         obj = records[i]
         title = header[0].astext() if header is not None and header.children else obj.title
         summary = summary_parts(body_para) if body_para is not None else ()
-        records[i] = replace(obj, title=" ".join(title.split()) or obj.title, summary=summary)
+        changes: dict[str, str] = {"title": " ".join(title.split()) or obj.title}
+        # Options offered to translators: taken from the doctree only when Sphinx's Locale
+        # transform translated them; otherwise the value stays exactly as the author wrote
+        # it (no smart quotes), as the data files have always carried it.
+        for cls, attribute in _TRANSLATED_OPTIONS:
+            found = _translated_text(header, cls) if hasattr(obj, attribute) else None
+            if found is not None:
+                changes[attribute] = found
+        records[i] = replace(obj, summary=summary, **changes)  # type: ignore[arg-type]
+
+
+_TRANSLATED_OPTIONS = (
+    ("pb-source", "source"),
+    ("pb-role", "role"),
+    ("pb-date-label", "date_label"),
+)
+
+
+def _translated_text(header: pb_header | None, cls: str) -> str | None:
+    if header is None:
+        return None
+    for child in header.children:
+        if isinstance(child, nodes.paragraph) and cls in child["classes"]:
+            return " ".join(child.astext().split()) if child.get("translated") else None
+    return None
 
 
 def summary_parts(para: nodes.Element) -> tuple[tuple[str, str], ...]:

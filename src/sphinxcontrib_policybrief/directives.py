@@ -31,6 +31,7 @@ from .core.model import (
 )
 from .core.settings import CLAIM_STATUSES, Settings
 from .diagnostics import Subtype, location, warn
+from .locale import _
 from .render.nodes import pb_connections, pb_header
 
 
@@ -78,6 +79,12 @@ class LenientOptionSpec(dict[str, Callable[..., Any]]):
         return _unknown
 
 
+_UNTITLED = {
+    Kind.CLAIM: _("Untitled claim"),
+    Kind.ACTOR: _("Untitled actor"),
+    Kind.EVENT: _("Untitled timeline event"),
+    Kind.PARADOX: _("Untitled paradox"),
+}
 _COMMON_OPTIONS = ("id", "short", "tags", "class", "source")
 _OPTION_LINE = re.compile(r"^\s*:(?P<name>[^:\s][^:]*?):(?:\s|$)")
 _YAML_KEY = re.compile(r"^(?P<name>[\w-]+)\s*:")
@@ -93,6 +100,8 @@ class PolicyObjectDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     own_options: ClassVar[tuple[str, ...]] = ()
+    #: Plain-text options offered to translators, like the title and ``:source:``.
+    translatable_options: ClassVar[tuple[str, ...]] = ()
     relations: ClassVar[tuple[RelationType, ...]] = ()
 
     @property
@@ -115,7 +124,7 @@ class PolicyObjectDirective(SphinxDirective):
         if not title:
             what = "a title" if self.kind is not Kind.ACTOR else "a name"
             self.warn(Subtype.MISSING_ARGUMENT, f"needs {what} as its argument")
-            title = ident or f"Untitled {self.kind.label.lower()}"
+            title = ident or str(_UNTITLED[self.kind])
         container = nodes.container(
             classes=[
                 "pb-object",
@@ -128,13 +137,16 @@ class PolicyObjectDirective(SphinxDirective):
         header = pb_header(pb_id=ident or "", pb_kind=self.kind.value, pb_docname=docname)
         title_nodes, messages = self.parse_inline(title, lineno=self.lineno)
         title_nodes = _inert(title_nodes)
-        header += nodes.paragraph("", "", *title_nodes, classes=["pb-title"])
+        header += self._message(title, title_nodes, "pb-title")
         source = _text(self.options.get("source"))
         if source:
             source_nodes, more = self.parse_inline(source, lineno=self.lineno)
-            source_nodes = _inert(source_nodes)
-            header += nodes.inline("", "", *source_nodes, classes=["pb-source"])
+            header += self._message(source, _inert(source_nodes), "pb-source")
             messages += more
+        for option in self.translatable_options:
+            value = _text(self.options.get(option))
+            if value:
+                header += self._message(value, [nodes.Text(value)], f"pb-{option}")
         container += header
         container += messages
         body = self._parse_body()
@@ -159,6 +171,14 @@ class PolicyObjectDirective(SphinxDirective):
             if record is not None:
                 self.env.get_domain("pb").note_object(record)  # type: ignore[attr-defined]
         return [container]
+
+    def _message(self, raw: str, children: list[nodes.Node], cls: str) -> nodes.paragraph:
+        # A paragraph with a source, a line and its text as written is what the gettext
+        # builder extracts and Sphinx's Locale transform translates (sphinx.util.nodes
+        # .is_translatable); doctree-read then takes the text, translated or not, from here.
+        para = nodes.paragraph(raw, "", *children, classes=[cls])
+        self.set_source_info(para)
+        return para
 
     def _ident(self, title: str) -> str:
         given = self.options.get("id")
@@ -254,6 +274,7 @@ class ClaimDirective(PolicyObjectDirective):
 class ActorDirective(PolicyObjectDirective):
     kind = Kind.ACTOR
     own_options = ("kind", "role", "affiliation", "aliases")
+    translatable_options = ("role",)
 
     def make_record(self, **common: Any) -> PolicyObject | None:
         kinds = self.settings.actor_kinds
@@ -268,6 +289,7 @@ class ActorDirective(PolicyObjectDirective):
 class TimelineEventDirective(PolicyObjectDirective):
     kind = Kind.EVENT
     own_options = ("date", "date-label", "actors")
+    translatable_options = ("date-label",)
 
     def make_record(self, **common: Any) -> PolicyObject | None:
         raw = self.options.get("date")

@@ -19,6 +19,7 @@ from .core.graph import BriefGraph
 from .core.ids import normalise_id
 from .core.model import Kind, Mention, PolicyObject, ViewRequest
 from .indices import ActorIndex, ClaimIndex
+from .locale import _, translated
 
 #: Role name for each kind (the event role is shorter than its directive).
 ROLE_FOR_KIND: dict[Kind, str] = {
@@ -36,12 +37,12 @@ class PolicyBriefDomain(Domain):
     """Claims, actors, timeline events and paradoxes, in one id namespace."""
 
     name = "pb"
-    label = "Policy brief"
+    label = _("Policy brief")
     object_types: ClassVar[dict[str, ObjType]] = {
-        "claim": ObjType("claim", "claim", searchprio=1),
-        "actor": ObjType("actor", "actor", searchprio=1),
-        "event": ObjType("timeline event", "event", "timeline-event", searchprio=1),
-        "paradox": ObjType("paradox", "paradox", searchprio=1),
+        "claim": ObjType(_("claim"), "claim", searchprio=1),
+        "actor": ObjType(_("actor"), "actor", searchprio=1),
+        "event": ObjType(_("timeline event"), "event", "timeline-event", searchprio=1),
+        "paradox": ObjType(_("paradox"), "paradox", searchprio=1),
     }
     roles: ClassVar[dict[str, Any]] = {
         # Inline, not literal: these links sit in prose.
@@ -174,7 +175,7 @@ class PolicyBriefDomain(Domain):
             obj.docname,
             obj.anchor,
             contnode,
-            f"{obj.kind.label}: {obj.title}",
+            f"{translated(obj.kind.label)}: {obj.title}",
         )
 
     def objects_in(self, docnames: Iterable[str]) -> list[PolicyObject]:

@@ -11,7 +11,7 @@ from sphinx.domains import Index, IndexEntry
 from .config import settings_from
 from .core.labels import humanise, kind_label
 from .core.model import Actor, Claim, Kind
-from .locale import _
+from .locale import _, translated
 
 if TYPE_CHECKING:
     from .domain import PolicyBriefDomain
@@ -34,18 +34,16 @@ class ClaimIndex(Index):
             if wanted is not None and obj.docname not in wanted:
                 continue
             assert isinstance(obj, Claim)
-            extra = ", ".join(
-                x
-                for x in (obj.likelihood, f"{obj.confidence} confidence" if obj.confidence else "")
-                if x
-            )
-            groups[kind_label(obj)].append(
+            confidence = _("%s confidence") % translated(obj.confidence) if obj.confidence else ""
+            extra = ", ".join(x for x in (translated(obj.likelihood), confidence) if x)
+            groups[translated(kind_label(obj))].append(
                 IndexEntry(obj.title, 0, obj.docname, obj.anchor, extra, "", obj.id)
             )
         # Kinds in the order conf.py lists them (key judgments first by default), as the
         # claim-index view groups them; a kind no longer configured goes last.
         order = {
-            humanise(kind): i for i, kind in enumerate(settings_from(domain.env.config).claim_kinds)
+            translated(humanise(kind)): i
+            for i, kind in enumerate(settings_from(domain.env.config).claim_kinds)
         }
         content = [
             (k, sorted(v, key=lambda e: e.name.casefold()))
@@ -71,13 +69,12 @@ class ActorIndex(Index):
             if wanted is not None and obj.docname not in wanted:
                 continue
             assert isinstance(obj, Actor)
-            names = [(obj.title, obj.role or kind_label(obj))]
-            names += [(alias, f"see {obj.title}") for alias in obj.aliases]
+            kind = translated(kind_label(obj))
+            names = [(obj.title, obj.role or kind)]
+            names += [(alias, _("see %s") % obj.title) for alias in obj.aliases]
             for name, extra in names:
                 letter = name[:1].upper() or "?"
-                groups[letter].append(
-                    IndexEntry(name, 0, obj.docname, obj.anchor, extra, "", kind_label(obj))
-                )
+                groups[letter].append(IndexEntry(name, 0, obj.docname, obj.anchor, extra, "", kind))
         content = [
             (k, sorted(v, key=lambda e: e.name.casefold())) for k, v in sorted(groups.items())
         ]

@@ -12,6 +12,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation, get_translator
 
+from .core.date_format import format_fuzzy_date
+from .core.dates import FuzzyDate
+from .core.messages import Translations
+from .core.model import TimelineEvent
+
 MESSAGE_CATALOG = "policybrief"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
@@ -28,6 +33,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def translated(message: str) -> str:
     """A label from the core (a kind, a relation's end, a heading), in the reader's language."""
     return str(_(message)) if message else message
+
+
+def translations() -> Translations:
+    """The build's catalog, for core functions that compose a label from parts."""
+    return get_translator(MESSAGE_CATALOG)
+
+
+def date_label(fd: FuzzyDate, language: str | None) -> str:
+    """A parsed date as a reader of *language* (the build's ``language``) writes it."""
+    return format_fuzzy_date(fd, language, translations())
+
+
+def event_date_label(event: TimelineEvent, language: str | None) -> str:
+    """The date an event shows: the author's ``:date-label:`` as written, else its date."""
+    if event.date_label:
+        return event.date_label
+    return date_label(event.date, language) if event.date is not None else ""
 
 
 def register(app: Sphinx) -> None:

@@ -12,7 +12,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .date_format import decade_heading
 from .dates import Precision
+from .messages import ENGLISH, Translations
+from .messages import gettext_noop as N_
 from .model import (
     Actor,
     Claim,
@@ -55,16 +58,20 @@ def placement_year(event: TimelineEvent) -> int | None:
     return date.fromordinal(placement_key(event)[0]).year
 
 
-def placement_heading(event: TimelineEvent) -> str:
+def placement_heading(event: TimelineEvent, translations: Translations = ENGLISH) -> str:
     """The heading an event is listed under: its year, or its decade or century when the
-    date is no finer than that (a "mid-2000s" event is not an event of the year 2000)."""
+    date is no finer than that (a "mid-2000s" event is not an event of the year 2000).
+
+    In English by default, which is also what anchors are made from; pass the build's
+    *translations* for the heading a reader sees.
+    """
     year = placement_year(event)
     if year is None or event.date is None:
-        return "Undated"
+        return translations.gettext(N_("Undated"))
     if event.date.precision == Precision.DECADE and not event.date.earlier:
-        return f"{year - year % 10}s"
+        return decade_heading(year - year % 10, translations)
     if event.date.precision == Precision.CENTURY and not event.date.earlier:
-        return f"{year - year % 100}s"
+        return decade_heading(year - year % 100, translations)
     return str(year)
 
 

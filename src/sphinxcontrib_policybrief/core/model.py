@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass, field
 
 from .dates import FuzzyDate
+from .messages import gettext_noop as N_
 
 
 class Kind(enum.StrEnum):
@@ -22,6 +23,7 @@ class Kind(enum.StrEnum):
 
     @property
     def label(self) -> str:
+        # English message ids; computed_messages() lists them for the catalog.
         return "Timeline event" if self is Kind.EVENT else self.value.capitalize()
 
 
@@ -48,39 +50,50 @@ ANY_NON_ACTOR = _kinds(Kind.CLAIM, Kind.EVENT, Kind.PARADOX)
 #: The built-in relations, in the order their options are documented and rendered.
 BUILTIN_RELATIONS: tuple[RelationType, ...] = (
     RelationType(
-        "supports", "Supports", "Supported by", _kinds(Kind.CLAIM), _kinds(Kind.CLAIM), acyclic=True
+        "supports",
+        N_("Supports"),
+        N_("Supported by"),
+        _kinds(Kind.CLAIM),
+        _kinds(Kind.CLAIM),
+        acyclic=True,
     ),
-    RelationType("attacks", "Attacks", "Attacked by", _kinds(Kind.CLAIM), _kinds(Kind.CLAIM)),
+    RelationType(
+        "attacks", N_("Attacks"), N_("Attacked by"), _kinds(Kind.CLAIM), _kinds(Kind.CLAIM)
+    ),
     RelationType(
         "contradicts",
-        "Contradicts",
-        "Contradicts",
+        N_("Contradicts"),
+        N_("Contradicts"),
         _kinds(Kind.CLAIM),
         _kinds(Kind.CLAIM),
         symmetric=True,
     ),
     RelationType(
         "evidence",
-        "Evidence",
-        "Evidence for",
+        N_("Evidence"),
+        N_("Evidence for"),
         _kinds(Kind.CLAIM),
         _kinds(Kind.EVENT, Kind.CLAIM),
         acyclic=True,
     ),
-    RelationType("assumes", "Assumes", "Assumed by", _kinds(Kind.CLAIM), _kinds(Kind.CLAIM)),
-    RelationType("actors", "Actors", "Involved in", ANY_NON_ACTOR, _kinds(Kind.ACTOR)),
+    RelationType(
+        "assumes", N_("Assumes"), N_("Assumed by"), _kinds(Kind.CLAIM), _kinds(Kind.CLAIM)
+    ),
+    RelationType("actors", N_("Actors"), N_("Involved in"), ANY_NON_ACTOR, _kinds(Kind.ACTOR)),
     RelationType(
         "affiliation",
-        "Affiliation",
-        "Members",
+        N_("Affiliation"),
+        N_("Members"),
         _kinds(Kind.ACTOR),
         _kinds(Kind.ACTOR),
         acyclic=True,
     ),
     RelationType(
-        "claims", "Claims in tension", "Paradoxes", _kinds(Kind.PARADOX), _kinds(Kind.CLAIM)
+        "claims", N_("Claims in tension"), N_("Paradoxes"), _kinds(Kind.PARADOX), _kinds(Kind.CLAIM)
     ),
-    RelationType("resolution", "Resolution", "Resolves", _kinds(Kind.PARADOX), _kinds(Kind.CLAIM)),
+    RelationType(
+        "resolution", N_("Resolution"), N_("Resolves"), _kinds(Kind.PARADOX), _kinds(Kind.CLAIM)
+    ),
 )
 
 

@@ -14,7 +14,7 @@ from sphinx.util.nodes import make_refnode
 from ..core.graph import BriefGraph
 from ..core.model import Claim, PolicyObject, TimelineEvent
 from ..core.scales import LikelihoodScale
-from ..locale import _, translated
+from ..locale import _, date_label, event_date_label, translated
 
 # sphinx-design badge colours by meaning, so a reader learns them once.
 _LIKELIHOOD_STYLE = ("danger", "danger", "warning", "secondary", "info", "primary", "primary")
@@ -30,6 +30,7 @@ class Linker:
         self.graph = graph
         self.docname = docname
         self.html = builder.format == "html"
+        self.language: str | None = builder.config.language
 
     def to_object(self, ident: str, text: str | None = None) -> nodes.Node:
         obj = self.graph.objects.get(ident)
@@ -89,14 +90,15 @@ class Linker:
         return out
 
     def date(self, event: TimelineEvent) -> nodes.Node:
-        label = event.display_date or str(_("date unknown"))
+        label = event_date_label(event, self.language) or str(_("date unknown"))
         if event.date is None:
             return nodes.inline("", label, classes=["pb-date", "pb-date-unknown"])
         classes = ["pb-date"]
         if event.date.approximate or event.date.uncertain:
             classes.append("pb-date-uncertain")
         if self.html:
-            title = f' title="{escape(event.date.label)} ({escape(event.date.edtf)})"'
+            full = date_label(event.date, self.language)
+            title = f' title="{escape(full)} ({escape(event.date.edtf)})"'
             markup = (
                 f'<time class="{" ".join(classes)}" datetime="{escape(event.date.html_datetime)}"'
                 f"{title}>{escape(label)}</time>"

@@ -39,7 +39,7 @@ class ObjectRenderer:
         out: list[nodes.Node] = []
         kicker: list[nodes.Node] = [
             badge(
-                translated(kind_label(obj)) if obj else translated(node["pb_kind"].capitalize()),
+                translated(kind_label(obj) if obj else Kind(node["pb_kind"]).label),
                 "dark",
                 "pb-kind",
             )

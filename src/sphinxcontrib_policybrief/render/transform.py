@@ -38,9 +38,14 @@ class RenderPolicyBrief(SphinxPostTransform):
         ]
         if not placeholders:
             return
+        builder = _builder(self.env)
+        if builder.name == "gettext":
+            # Translators get the author's own text (titles, options, bodies) as the
+            # directives left it; generated labels are in our own catalog instead.
+            return
         domain = pb_domain(self.env)
         docname = self.env.docname
-        linker = Linker(_builder(self.env), domain.graph, docname)
+        linker = Linker(builder, domain.graph, docname)
         objects = ObjectRenderer(linker)
         views = ViewRenderer(linker, settings_from(self.config))
         if linker.builder.format == "latex":

@@ -13,7 +13,7 @@ from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent, ViewRe
 from ..core.settings import Settings
 from ..core.timeline_svg import TimelineMark, render_overview
 from ..core.views import select
-from ..locale import _, ngettext, translated
+from ..locale import _, event_date_label, ngettext, translated, translations
 from .blocks import Linker, badge, claim_badges, tag_badges
 from .nodes import pb_view
 
@@ -56,7 +56,7 @@ class ViewRenderer:
                     href=f"#{e.anchor}" if e.docname == self.linker.docname else self._href(e),
                     title=e.title,
                     date=e.date,
-                    label=e.display_date,
+                    label=event_date_label(e, self.linker.language),
                 )
                 for e in events
                 if e.date is not None
@@ -65,19 +65,23 @@ class ViewRenderer:
             out.append(nodes.raw("", f'<div class="pb-tl-overview">{svg}</div>', format="html"))
         if not self.linker.html and self.linker.builder.format == "latex":
             return [*out, self._chronology_table(events)] if events else out
+        # Grouped by the English heading, which names the anchor in every language.
         years: dict[str, list[TimelineEvent]] = defaultdict(list)
         for event in events:
-            years[translated(placement_heading(event))].append(event)
+            years[placement_heading(event)].append(event)
+        shown = {key: placement_heading(items[0], translations()) for key, items in years.items()}
         if len(years) > 1:
             jump = nodes.paragraph(classes=["pb-tl-jump"])
             for i, year in enumerate(years):
                 if i:
                     jump += nodes.Text(" · ")
-                jump += nodes.reference("", year, refid=f"{prefix}-{year.lower()}", internal=True)
+                jump += nodes.reference(
+                    "", shown[year], refid=f"{prefix}-{year.lower()}", internal=True
+                )
             out.append(jump)
         for year, items in years.items():
             heading = nodes.rubric(
-                "", year, classes=["pb-tl-year"], ids=[f"{prefix}-{year.lower()}"]
+                "", shown[year], classes=["pb-tl-year"], ids=[f"{prefix}-{year.lower()}"]
             )
             out.append(heading)
             listing = nodes.container(classes=["pb-tl-list"])
