@@ -94,9 +94,9 @@ def test_probability_forms(text: str, expected: float) -> None:
     ("text", "fragment"),
     [
         ("1.5", "above 1"),
-        ("65", "65%"),
+        ("65", "above 1; for a percentage, write 65%"),
         ("101%", "above 100%"),
-        ("-0.1", "not a number"),
+        ("-0.1", "below 0"),
         ("nan", "not a number"),
         ("inf", "not a number"),
         ("1e-1", "not a number"),
@@ -371,7 +371,7 @@ def test_overdue_forecasts() -> None:
     (problem,) = overdue_forecasts(g, date(2021, 1, 1))
     assert problem.subtype is Subtype.FORECAST_OVERDUE
     assert (problem.docname, problem.lineno) == ("f", 1)
-    assert "'due' was to resolve by 2020 (2020)" in problem.message
+    assert "'due' was to resolve by 2020 and has no :outcome: on 2021-01-01" in problem.message
 
 
 def test_unreviewed_key_judgments() -> None:
@@ -387,7 +387,7 @@ def test_unreviewed_key_judgments() -> None:
         (Subtype.REVIEW_OVERDUE, 2),
         (Subtype.REVIEW_OVERDUE, 3),
     ]
-    assert "366 days before 2019-06-30" in problems[0].message
+    assert "reviewed 29 June 2018 (2018-06-29), 366 days before 2019-06-30" in (problems[0].message)
     assert "no :reviewed:" in problems[1].message
     # Exactly the limit is still within it.
     assert len(unreviewed_key_judgments(g, date(2019, 6, 29), 365)) == 1

@@ -83,6 +83,8 @@ def parse_probability(text: str) -> float:
     """``0.65`` or ``65%`` as a probability in [0, 1]; raises :class:`ForecastError`."""
     raw = text.strip() if isinstance(text, str) else ""
     match = _NUMBER.fullmatch(raw)
+    if match is None and _NUMBER.fullmatch(raw.removeprefix("-")):
+        raise ForecastError(f"probability {raw!r} is below 0")
     if match is None:
         raise ForecastError(
             f"probability {raw!r} is not a number; write it as 0.65 or 65%"
@@ -95,9 +97,8 @@ def parse_probability(text: str) -> float:
             raise ForecastError(f"probability {raw!r} is above 100%")
         return value / 100
     if value > 1:
-        raise ForecastError(
-            f"probability {raw!r} is above 1; write a percentage with %, e.g. {raw}%"
-        )
+        hint = f"; for a percentage, write {raw}%" if value <= 100 else ""
+        raise ForecastError(f"probability {raw!r} is above 1{hint}")
     return value
 
 

@@ -55,6 +55,11 @@ def reference_date(as_of: FuzzyDate | None, built: date) -> date:
     return built
 
 
+def _shown(when: FuzzyDate) -> str:
+    """A date in a message: its label, and the EDTF value when that reads differently."""
+    return when.label if when.label == when.edtf else f"{when.label} ({when.edtf})"
+
+
 def _where(claim: Claim) -> tuple[str, int, str]:
     return (claim.docname, claim.lineno, claim.srcfile)
 
@@ -76,7 +81,7 @@ def overdue_forecasts(graph: BriefGraph, today: date) -> list[Problem]:
             problems.append(
                 Problem(
                     Subtype.FORECAST_OVERDUE,
-                    f"forecast {claim.id!r} was to resolve by {due.label} ({due.edtf}) and "
+                    f"forecast {claim.id!r} was to resolve by {_shown(due)} and "
                     f"has no :outcome: on {today.isoformat()}; add the outcome, or move "
                     ":resolves-by: if it is still open",
                     *_where(claim),
@@ -113,8 +118,8 @@ def unreviewed_key_judgments(
             problems.append(
                 Problem(
                     Subtype.REVIEW_OVERDUE,
-                    f"key judgment {claim.id!r} was last reviewed {reviewed.label} "
-                    f"({reviewed.edtf}), {age} days before {as_of.isoformat()}; the limit "
+                    f"key judgment {claim.id!r} was last reviewed {_shown(reviewed)}, "
+                    f"{age} days before {as_of.isoformat()}; the limit "
                     f"is {review_after_days} days (policybrief_review_after)",
                     *_where(claim),
                 )
