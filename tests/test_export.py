@@ -171,6 +171,11 @@ def test_document_shape_and_validity() -> None:
     rival = next(c for c in doc["claims"] if c["id"] == "thesis-b")
     assert rival["relations"]["outgoing"]["contradicts"] == ["support"]
     assert rival["likelihood"] is None and rival["confidence"] is None
+    # Schema 1.1: no edition configured, no review dates, no forecasts in this sample.
+    assert doc["edition"] is None and doc["as_of"] is None
+    assert [c["forecast"] for c in doc["claims"]] == [None, None, None]
+    objects = doc["claims"] + doc["actors"] + doc["events"] + doc["paradoxes"]
+    assert {o["reviewed"] for o in objects} == {None}
     putin = next(a for a in doc["actors"] if a["id"] == "putin")
     assert putin["affiliation"] == ["moscow"] and putin["role"] == "President of Russia"
     moscow = next(a for a in doc["actors"] if a["id"] == "moscow")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import json
 import re
 import unicodedata
 from datetime import date
@@ -21,6 +22,8 @@ from sphinx.testing.util import SphinxTestApp
 from sphinxcontrib_policybrief import config as config_values
 from sphinxcontrib_policybrief.config import settings_from
 from sphinxcontrib_policybrief.core.dates import DateError, FuzzyDate, Precision, parse_date
+from sphinxcontrib_policybrief.core.editions import compare_with_text
+from sphinxcontrib_policybrief.core.forecast import ForecastError, parse_probability
 from sphinxcontrib_policybrief.core.graph import BriefGraph, placement_key
 from sphinxcontrib_policybrief.core.ids import (
     MAX_ID_LENGTH,
@@ -438,11 +441,57 @@ _relation_specs = st.lists(
             "policybrief_confidence_levels": _json_like,
             "policybrief_relations": st.one_of(_json_like, _relation_specs),
             "policybrief_export_formats": _json_like,
+            "policybrief_edition": _json_like,
+            "policybrief_as_of": st.one_of(_json_like, st.from_regex(r"[0-9X./~?%\[\]-]{0,12}")),
+            "policybrief_previous_edition": _json_like,
+            "policybrief_review_after": _json_like,
         },
     )
 )
 def test_any_configuration_gives_settings(values: dict[str, object]) -> None:
     settings = settings_from(_Config(**values))  # type: ignore[arg-type]
     assert settings.claim_kinds and settings.default_claim_kind in settings.claim_kinds
+    assert isinstance(settings.edition, str) and settings.review_after >= 1
+    assert settings.as_of is None or not (settings.as_of.is_interval or settings.as_of.earlier)
     names = [rel.name for rel in settings.relations]
     assert len(names) == len(set(names))
+
+
+# -- forecasts and editions ---------------------------------------------------------------
+
+
+@DETERMINISTIC
+@given(st.one_of(st.text(max_size=12), st.from_regex(r"[0-9.% ]{0,8}", fullmatch=True)))
+def test_any_probability_text_is_read_or_refused(text: str) -> None:
+    try:
+        value = parse_probability(text)
+    except ForecastError as exc:
+        assert str(exc)
+    else:
+        assert 0.0 <= value <= 1.0
+
+
+@DETERMINISTIC
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=6),
+            lambda inner: (
+                st.lists(inner, max_size=3)
+                | st.dictionaries(
+                    st.sampled_from(["schema_version", "claims", "events", "id", "date", "x"]),
+                    inner,
+                )
+            ),
+            max_leaves=10,
+        ).map(json.dumps),
+    )
+)
+def test_any_previous_edition_text_gives_changes_or_a_message(text: str) -> None:
+    current = {"schema_version": "1.1", "claims": [], "events": []}
+    changes = compare_with_text(current, text, "prev.json")
+    if changes.problems:
+        assert changes.unchanged and "'prev.json'" in changes.problems[0]
+    else:  # only a policybrief.json of a readable version gets this far
+        assert json.loads(text)["schema_version"] in ("1.0", "1.1")

@@ -11,6 +11,7 @@ from .core.scales import DEFAULT_CONFIDENCE_LEVELS
 from .core.settings import (
     DEFAULT_ACTOR_KINDS,
     DEFAULT_CLAIM_KINDS,
+    DEFAULT_REVIEW_AFTER,
     EXPORT_FORMATS,
     Settings,
     build_settings,
@@ -29,6 +30,11 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
     "policybrief_timeline_overview": (True, "html", (bool,)),
     "policybrief_export": (True, "html", (bool,)),
     "policybrief_export_formats": (list(EXPORT_FORMATS), "html", (list, tuple)),
+    # Editions and review: "env", so that a change re-reads and re-checks every page.
+    "policybrief_edition": ("", "env", (str,)),
+    "policybrief_as_of": ("", "env", (str,)),
+    "policybrief_previous_edition": (None, "env", (str, type(None))),
+    "policybrief_review_after": (DEFAULT_REVIEW_AFTER, "env", (int,)),
 }
 
 

@@ -58,7 +58,7 @@ class PolicyBriefDomain(Domain):
         "digests": {},  # docname -> digest of what its objects and views last showed
     }
     # 2: records and views carry the included file they come from; 3: mentions, page title
-    data_version = 3
+    data_version = 4
 
     _graph: BriefGraph | None = None
 

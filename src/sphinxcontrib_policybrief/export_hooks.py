@@ -84,6 +84,8 @@ def brief_for(builder: Builder) -> Brief:
         release=str(config.release or ""),
         author="" if author == _NO_AUTHOR else author,
         base_url=str(getattr(config, "html_baseurl", "") or ""),
+        edition=settings.edition,
+        as_of=settings.as_of,
     )
     domain = cast(PolicyBriefDomain, builder.env.get_domain("pb"))
     return Brief(

@@ -286,6 +286,8 @@ class BriefGraph:
         parts = [obj.id, obj.kind.value, obj.title, obj.short, obj.docname, obj.anchor]
         if isinstance(obj, Claim):
             parts += [obj.claim_kind, obj.likelihood, obj.confidence, obj.status]
+            if obj.forecast is not None:  # a forecast's verdict badge goes with its links
+                parts += [obj.forecast.outcome.value, repr(obj.forecast.probability)]
         elif isinstance(obj, TimelineEvent):
             parts += [obj.date.edtf if obj.date else "", obj.display_date]
         elif isinstance(obj, Actor):

@@ -125,6 +125,8 @@ class PolicyObject:
     # The included file (relative to the source directory) that holds the directive, "" for
     # the document's own file; lineno counts lines of that file, so warnings point into it.
     srcfile: str = ""
+    # When the author last checked the object still holds (``:reviewed:``, EDTF).
+    reviewed: FuzzyDate | None = None
 
     @property
     def link_text(self) -> str:
@@ -138,12 +140,43 @@ class PolicyObject:
         return tuple(link.target for link in self.links if link.relation == relation)
 
 
+class Outcome(enum.StrEnum):
+    """How a forecast resolved, as written in ``:outcome:``; no option means pending."""
+
+    HAPPENED = "happened"
+    DID_NOT_HAPPEN = "did-not-happen"
+    AMBIGUOUS = "ambiguous"
+    PENDING = "pending"
+
+
+class ProbabilitySource(enum.StrEnum):
+    """Where a forecast's probability comes from, so pages can say so."""
+
+    STATED = "stated"  # the author's ``:probability:``
+    MIDPOINT = "midpoint"  # the middle of the likelihood term's range on the scale
+    NONE = "none"  # neither: no probability, so the forecast cannot be scored
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Forecast:
+    """What makes a claim a forecast that can resolve: see ``core/forecast.py``."""
+
+    probability: float | None = None  # effective, 0..1; see probability_source
+    probability_source: ProbabilitySource = ProbabilitySource.NONE
+    resolves_by: FuzzyDate | None = None
+    criteria: str = ""
+    outcome: Outcome = Outcome.PENDING
+    outcome_date: FuzzyDate | None = None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Claim(PolicyObject):
     claim_kind: str = "assessment"
     likelihood: str = ""
     confidence: str = ""
     status: str = "open"
+    # Set for a ``:kind: forecast`` claim and for any claim with forecast options.
+    forecast: Forecast | None = None
 
     @property
     def kind(self) -> Kind:

@@ -6,10 +6,12 @@ problems this module returns.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .dates import DateError, FuzzyDate, parse_date
 from .ids import is_valid_id, normalise_id
 from .model import BUILTIN_RELATIONS, Kind, RelationType
 from .scales import DEFAULT_CONFIDENCE_LEVELS, ICD_203, LikelihoodScale, ScaleError, build_scale
@@ -19,6 +21,8 @@ DEFAULT_ACTOR_KINDS = ("person", "state", "organization", "group")
 CLAIM_STATUSES = ("open", "confirmed", "refuted", "superseded")
 #: What ``policybrief_export_formats`` may list (see the exports page of the docs).
 EXPORT_FORMATS = ("json", "jsonld", "timelinejs", "csv")
+#: Days a key judgment may go unreviewed (``policybrief_review_after``).
+DEFAULT_REVIEW_AFTER = 365
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,11 @@ class Settings:
     timeline_overview: bool
     export: bool
     export_formats: tuple[str, ...] = EXPORT_FORMATS
+    # Editions and review (see _edition_settings).
+    edition: str = ""
+    as_of: FuzzyDate | None = None
+    previous_edition: str | None = None  # as written: relative to the directory of conf.py
+    review_after: int = DEFAULT_REVIEW_AFTER
 
     def relation(self, name: str) -> RelationType | None:
         for rel in self.relations:
@@ -89,8 +98,64 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         timeline_overview=bool(lookup("policybrief_timeline_overview")),
         export=bool(lookup("policybrief_export")),
         export_formats=_export_formats(lookup("policybrief_export_formats"), problems),
+        **_edition_settings(lookup, problems),
     )
     return settings, problems
+
+
+def _edition_settings(lookup: Callable[[str], Any], problems: list[str]) -> dict[str, Any]:
+    """``policybrief_edition``, ``_as_of``, ``_previous_edition`` and ``_review_after``."""
+    edition = lookup("policybrief_edition")
+    if edition is None:
+        edition = ""
+    if not isinstance(edition, str):
+        problems.append(f"policybrief_edition must be text, not {edition!r}; leaving it out")
+        edition = ""
+
+    as_of: FuzzyDate | None = None
+    written = lookup("policybrief_as_of")
+    if isinstance(written, str) and written.strip():
+        try:
+            as_of = parse_date(written)
+        except DateError as exc:
+            problems.append(f"policybrief_as_of: {exc}; leaving it out")
+        else:
+            if as_of.is_interval or as_of.earlier:
+                problems.append(
+                    f"policybrief_as_of {written!r} must be one date (a day, month or year), "
+                    "not a range; leaving it out"
+                )
+                as_of = None
+    elif written not in (None, ""):
+        problems.append(
+            f"policybrief_as_of must be an EDTF date such as '2019-12-20', not {written!r}; "
+            "leaving it out"
+        )
+
+    previous = lookup("policybrief_previous_edition")
+    if isinstance(previous, os.PathLike):
+        previous = os.fspath(previous)
+    if previous is not None and not isinstance(previous, str):
+        problems.append(
+            "policybrief_previous_edition must be the path of a policybrief.json "
+            f"(relative to conf.py), not {previous!r}; comparing with no previous edition"
+        )
+        previous = None
+
+    review_after = lookup("policybrief_review_after")
+    # bool is an int to Python, but True days is surely a slip.
+    if isinstance(review_after, bool) or not isinstance(review_after, int) or review_after < 1:
+        problems.append(
+            f"policybrief_review_after must be a whole number of days above 0, not "
+            f"{review_after!r}; using {DEFAULT_REVIEW_AFTER}"
+        )
+        review_after = DEFAULT_REVIEW_AFTER
+    return {
+        "edition": edition.strip(),
+        "as_of": as_of,
+        "previous_edition": (previous or "").strip() or None,
+        "review_after": review_after,
+    }
 
 
 def _export_formats(value: object, problems: list[str]) -> tuple[str, ...]:

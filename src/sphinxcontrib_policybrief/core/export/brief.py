@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..dates import FuzzyDate
 from ..graph import BriefGraph
 from ..model import Kind, PolicyObject
 from ..scales import LikelihoodScale, LikelihoodTerm
@@ -19,6 +20,8 @@ class Project:
     release: str = ""
     author: str = ""
     base_url: str = ""  # ``html_baseurl``: where the published site lives
+    edition: str = ""  # ``policybrief_edition``
+    as_of: FuzzyDate | None = None  # ``policybrief_as_of``
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,14 @@ from importlib import resources
 from typing import Any
 
 from ..dates import FuzzyDate
-from ..model import Actor, Claim, Kind, Paradox, PolicyObject, TimelineEvent
+from ..forecast import brier_score, verdict
+from ..model import Actor, Claim, Forecast, Kind, Paradox, PolicyObject, TimelineEvent
 from .brief import Brief, number, text_or_none
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+#: Versions whose files :mod:`..editions` reads as previous editions (1.0: no editions,
+#: forecasts or review dates).
+READABLE_SCHEMA_VERSIONS = ("1.0", "1.1")
 SCHEMA_FILE = "policybrief.schema.json"
 GENERATOR = "sphinxcontrib-policybrief"
 
@@ -39,6 +43,8 @@ def brief_document(brief: Brief, *, generator_version: str = "") -> dict[str, JS
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": {"name": GENERATOR, "version": generator_version or None},
+        "edition": text_or_none(project.edition),
+        "as_of": _optional_date(project.as_of),
         "project": {
             "title": project.title,
             "version": text_or_none(project.version),
@@ -93,7 +99,12 @@ def _common(brief: Brief, obj: PolicyObject, title_key: str) -> dict[str, JSONVa
         "anchor": obj.anchor,
         "url": brief.url(obj),
         "relations": _relations(brief, obj),
+        "reviewed": _optional_date(obj.reviewed),
     }
+
+
+def _optional_date(date: FuzzyDate | None) -> dict[str, JSONValue] | None:
+    return date_record(date) if date is not None else None
 
 
 def _relations(brief: Brief, obj: PolicyObject) -> dict[str, dict[str, list[str]]]:
@@ -124,6 +135,20 @@ def _claim(brief: Brief, claim: Claim) -> dict[str, JSONValue]:
         "confidence": text_or_none(claim.confidence),
         "status": claim.status,
         "actors": brief.related(claim, "actors"),
+        "forecast": _forecast(claim.forecast) if claim.forecast is not None else None,
+    }
+
+
+def _forecast(forecast: Forecast) -> dict[str, JSONValue]:
+    return {
+        "probability": forecast.probability,
+        "probability_source": forecast.probability_source.value,
+        "resolves_by": _optional_date(forecast.resolves_by),
+        "criteria": text_or_none(forecast.criteria),
+        "outcome": forecast.outcome.value,
+        "outcome_date": _optional_date(forecast.outcome_date),
+        "verdict": verdict(forecast).value,
+        "brier_score": brier_score(forecast),
     }
 
 
