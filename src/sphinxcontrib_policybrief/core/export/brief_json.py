@@ -10,11 +10,14 @@ import json
 from importlib import resources
 from typing import Any
 
+from collections.abc import Iterable
+
+from ..ach import AchMatrix, score
 from ..dates import FuzzyDate
 from ..model import Actor, Claim, Kind, Paradox, PolicyObject, TimelineEvent
 from .brief import Brief, number, text_or_none
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_FILE = "policybrief.schema.json"
 GENERATOR = "sphinxcontrib-policybrief"
 
@@ -78,7 +81,27 @@ def brief_document(brief: Brief, *, generator_version: str = "") -> dict[str, JS
         "paradoxes": [
             _paradox(brief, o) for o in brief.objects(Kind.PARADOX) if isinstance(o, Paradox)
         ],
+        "ach": ach_entries(brief.matrices),
     }
+
+
+def ach_entries(matrices: Iterable[AchMatrix]) -> list[dict[str, JSONValue]]:
+    """The ``ach`` list: one entry per matrix, sorted by id; empty without matrices."""
+    entries: list[dict[str, JSONValue]] = []
+    for matrix in sorted(matrices, key=lambda m: m.id):
+        scores = score(matrix)
+        entries.append(
+            {
+                "id": matrix.id,
+                "title": matrix.title,
+                "hypotheses": list(matrix.hypotheses),
+                "rows": {row.evidence: [r.value for r in row.ratings] for row in matrix.rows},
+                "scores": dict(scores.inconsistency),
+                "least_inconsistent": list(scores.least_inconsistent),
+                "non_diagnostic": list(scores.non_diagnostic),
+            }
+        )
+    return entries
 
 
 def _common(brief: Brief, obj: PolicyObject, title_key: str) -> dict[str, JSONValue]:
