@@ -188,7 +188,8 @@ def parse_matrix(
             problems.append(
                 BodyProblem(
                     Subtype.ACH_ROW,
-                    f"ach-matrix {ident!r}: a row is 'evidence-id: rating, …', not {line.strip()!r}",
+                    f"ach-matrix {ident!r}: a row is 'evidence-id: rating, …', "
+                    f"not {line.strip()!r}",
                     where,
                 )
             )

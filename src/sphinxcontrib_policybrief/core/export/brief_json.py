@@ -7,10 +7,9 @@ shipped with the package; :data:`SCHEMA_VERSION` changes whenever that shape doe
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
-
-from collections.abc import Iterable
 
 from ..ach import AchMatrix, score
 from ..dates import FuzzyDate
