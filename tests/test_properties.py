@@ -438,6 +438,12 @@ _relation_specs = st.lists(
             "policybrief_confidence_levels": _json_like,
             "policybrief_relations": st.one_of(_json_like, _relation_specs),
             "policybrief_export_formats": _json_like,
+            "policybrief_lint": st.one_of(
+                _json_like,
+                st.dictionaries(
+                    st.sampled_from(["key-judgment-scales", "ach-size", "nope"]), _json_like
+                ),
+            ),
         },
     )
 )

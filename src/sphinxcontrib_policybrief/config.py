@@ -29,6 +29,7 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
     "policybrief_timeline_overview": (True, "html", (bool,)),
     "policybrief_export": (True, "html", (bool,)),
     "policybrief_export_formats": (list(EXPORT_FORMATS), "html", (list, tuple)),
+    "policybrief_lint": ("none", "env", (str, dict)),
 }
 
 

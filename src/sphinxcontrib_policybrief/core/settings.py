@@ -11,10 +11,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from .ids import is_valid_id, normalise_id
+from .lint import LintLevel, lint_levels
 from .model import BUILTIN_RELATIONS, Kind, RelationType
 from .scales import DEFAULT_CONFIDENCE_LEVELS, ICD_203, LikelihoodScale, ScaleError, build_scale
 
-DEFAULT_CLAIM_KINDS = ("key-judgment", "assessment", "finding", "assumption", "forecast")
+DEFAULT_CLAIM_KINDS = (
+    "key-judgment",
+    "assessment",
+    "finding",
+    "assumption",
+    "forecast",
+    "hypothesis",
+)
 DEFAULT_ACTOR_KINDS = ("person", "state", "organization", "group")
 CLAIM_STATUSES = ("open", "confirmed", "refuted", "superseded")
 #: What ``policybrief_export_formats`` may list (see the exports page of the docs).
@@ -35,6 +43,8 @@ class Settings:
     timeline_overview: bool
     export: bool
     export_formats: tuple[str, ...] = EXPORT_FORMATS
+    #: Every lint rule's level, from ``policybrief_lint`` (all off by default).
+    lint: tuple[tuple[str, LintLevel], ...] = ()
 
     def relation(self, name: str) -> RelationType | None:
         for rel in self.relations:
@@ -89,8 +99,15 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         timeline_overview=bool(lookup("policybrief_timeline_overview")),
         export=bool(lookup("policybrief_export")),
         export_formats=_export_formats(lookup("policybrief_export_formats"), problems),
+        lint=_lint(lookup("policybrief_lint"), problems),
     )
     return settings, problems
+
+
+def _lint(value: object, problems: list[str]) -> tuple[tuple[str, LintLevel], ...]:
+    levels, found = lint_levels(value)
+    problems.extend(found)
+    return levels
 
 
 def _export_formats(value: object, problems: list[str]) -> tuple[str, ...]:
