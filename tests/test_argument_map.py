@@ -316,3 +316,16 @@ def test_the_whole_example_lays_out_without_overlaps(example_graph: BriefGraph) 
     assert ids_in(outline(selection, example_graph)) == {n.id for n in selection.nodes}
     svg = render_svg(result, href=lambda i: f"#{i}", title="The whole argument")
     assert len(SafeET.fromstring(svg).findall(f".//{SVG}a")) == 52
+
+
+def test_a_layer_is_no_wider_than_its_boxes_and_gaps() -> None:
+    # One claim with ten supporters: the supporters' layer packs tight under it.
+    g = graph_of(claim("top"), *(claim(f"s{i}", i + 2, supports="top") for i in range(10)))
+    opts = LayoutOptions()
+    result = layout(select_scope(g), opts)
+    row = [b for b in result.boxes if b.layer == 1]
+    span = max(b.x + b.width for b in row) - min(b.x for b in row)
+    assert len(row) == 10
+    assert span <= sum(b.width for b in row) + 9 * opts.node_gap + 1
+    top = result.box("top")
+    assert abs(top.centre[0] - (min(b.x for b in row) + span / 2)) < 1

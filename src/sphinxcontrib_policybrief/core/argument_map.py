@@ -15,6 +15,7 @@ connected parts are packed, and a final sweep that keeps boxes of a layer apart.
 from __future__ import annotations
 
 import enum
+import itertools
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -415,22 +416,16 @@ def layout(selection: MapSelection, options: LayoutOptions | None = None) -> Arg
         members = sorted(part.sV, key=lambda v: ids.index(v.data))
         sug = SugiyamaLayout(part)
         sug.xspace, sug.yspace = opts.node_gap, opts.layer_gap
+        # grandalf sizes the bend points of long edges like a median box; that spreads
+        # layers crossed by many long edges far wider than their boxes need.
+        sug.dw = _BEND_WIDTH
         roots = [v for v in members if not v.e_in()]
         sug.init_all(roots=roots or members[:1], inverted_edges=[])
         sug.draw(3)
-        # Keep boxes (and the bend points of long edges) of a layer apart whatever the
-        # coordinate heuristic did: a sweep from the left that only ever pushes right.
-        centres: dict[int, float] = {}  # id() of a vertex or dummy -> centre x
+        centres = _balanced_centres(sug, opts.node_gap)
         tops: list[tuple[float, float]] = []  # per layer: top y, height
         top = 0.0
         for layer in sug.layers:
-            right_edge = -float("inf")
-            for vertex in sorted(layer, key=lambda v: v.view.xy[0]):
-                real = isinstance(vertex, GrandalfVertex)
-                width = vertex.view.w if real else _BEND_WIDTH
-                left = max(vertex.view.xy[0] - width / 2, right_edge + opts.node_gap)
-                centres[id(vertex)] = left + width / 2
-                right_edge = left + width
             height = max((v.view.h for v in layer if isinstance(v, GrandalfVertex)), default=0.0)
             tops.append((top, height))
             top += height + opts.layer_gap
@@ -490,6 +485,69 @@ def layout(selection: MapSelection, options: LayoutOptions | None = None) -> Arg
         tuple(paths),
         relations,
     )
+
+
+def _balanced_centres(sug: SugiyamaLayout, gap: float, rounds: int = 6) -> dict[int, float]:
+    """Centre x of every vertex and bend point (by ``id()``), keeping grandalf's order in
+    each layer and at least *gap* between neighbours in a layer.
+
+    grandalf's coordinates (the mean of four Brandes–Köpf alignments) can leave layers
+    far wider than they need and do not guarantee gaps between boxes of unequal width.
+    So, starting from them, each round moves every layer, alternately downwards and
+    upwards, to where its items' neighbours in the layers above and below pull them: the
+    closest positions to those targets that keep the order and the gaps (isotonic
+    regression, solved exactly by pooling adjacent violators)."""
+    layers = [list(layer) for layer in sug.layers]
+    width = {
+        id(v): (v.view.w if isinstance(v, GrandalfVertex) else _BEND_WIDTH)
+        for layer in layers
+        for v in layer
+    }
+    x = {id(v): float(v.view.xy[0]) for layer in layers for v in layer}
+    neighbours: dict[int, list[int]] = {key: [] for key in x}
+    for g_edge in sug.g.E():
+        ends = sorted(g_edge.v, key=lambda v: sug.grx[v].rank)
+        chain = [ends[0]]
+        bends = sug.ctrls.get(g_edge, {})
+        chain += [bends[r] for r in sorted(bends) if bends[r] not in ends]
+        chain.append(ends[1])
+        for upper, lower in itertools.pairwise(chain):
+            neighbours[id(upper)].append(id(lower))
+            neighbours[id(lower)].append(id(upper))
+    for layer in layers:
+        _place_layer([id(v) for v in layer], [x[id(v)] for v in layer], width, x, gap)
+    for round_ in range(rounds):
+        for layer in layers if round_ % 2 == 0 else layers[::-1]:
+            keys = [id(v) for v in layer]
+            targets = [
+                sum(x[n] for n in neighbours[k]) / len(neighbours[k]) if neighbours[k] else x[k]
+                for k in keys
+            ]
+            _place_layer(keys, targets, width, x, gap)
+    return x
+
+
+def _place_layer(
+    keys: list[int], targets: list[float], width: dict[int, float], x: dict[int, float], gap: float
+) -> None:
+    """Centres as close to *targets* as the order and the gaps allow (least squares)."""
+    offsets = [0.0]
+    for left, right in itertools.pairwise(keys):
+        offsets.append(offsets[-1] + (width[left] + width[right]) / 2 + gap)
+    # With q = x - offset the constraints are q non-decreasing: pool adjacent violators.
+    blocks: list[list[float]] = []  # [sum, count]
+    for target, offset in zip(targets, offsets, strict=True):
+        blocks.append([target - offset, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    index = 0
+    for total, count in blocks:
+        value = total / count
+        for _ in range(int(count)):
+            x[keys[index]] = value + offsets[index]
+            index += 1
 
 
 def _route(
