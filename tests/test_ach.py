@@ -12,6 +12,7 @@ from sphinxcontrib_policybrief.core.ach import (
     Rating,
     graph_problems,
     matrices_with,
+    matrix_table,
     parse_hypotheses,
     parse_matrix,
     parse_rating,
@@ -198,3 +199,19 @@ def test_without_matrices_the_export_has_an_empty_list() -> None:
     jsonschema.Draft202012Validator(load_schema()).validate(document)
     del document["ach"]  # the key is optional: a consumer may drop it
     jsonschema.Draft202012Validator(load_schema()).validate(document)
+
+
+def test_the_table_a_renderer_draws() -> None:
+    matrix, _ = parse_matrix("ach-motive", "Why?", HYPOTHESES, BODY)
+    table = matrix_table(matrix)
+    assert table.score_label == "Inconsistency score"
+    assert table.scores == (1, 2, 4) and table.least_inconsistent == (True, False, False)
+    split = table.rows[-1]
+    assert [c.text for c in split.cells] == ["I", "II", "NA"]
+    assert [c.css_class for c in split.cells] == ["pb-ach-i", "pb-ach-ii", "pb-ach-na"]
+    assert split.cells[1].label == "very inconsistent" and not split.non_diagnostic
+    assert [r.evidence for r in table.rows if r.non_diagnostic] == ["flat", "absent"]
+    # Every rating has its own fill, so colour never stands for two ratings.
+    assert len({c.fill for row in table.rows for c in row.cells}) == len(
+        {c.rating for row in table.rows for c in row.cells}
+    )

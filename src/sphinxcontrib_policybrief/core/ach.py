@@ -309,3 +309,73 @@ def matrices_with(matrices: Iterable[AchMatrix], ident: str) -> list[AchMatrix]:
         (m for m in matrices if ident in m.hypotheses or m.row_for(ident) is not None),
         key=lambda m: m.id,
     )
+
+
+#: A light fill per rating, dark text on each (at least 7:1), so a cell reads by its text
+#: first and its colour second: greens for consistent, reds for inconsistent, greys else.
+RATING_FILLS: dict[Rating, str] = {
+    Rating.VERY_CONSISTENT: "#b7e1b9",
+    Rating.CONSISTENT: "#dcf0dc",
+    Rating.NEUTRAL: "#eeeeee",
+    Rating.INCONSISTENT: "#f8d4d4",
+    Rating.VERY_INCONSISTENT: "#f0a8a8",
+    Rating.NOT_APPLICABLE: "#ffffff",
+}
+SCORE_ROW_LABEL = "Inconsistency score"
+
+
+@dataclass(frozen=True, slots=True)
+class AchCell:
+    """One rating as a table shows it: the code, its words, a CSS class and a fill."""
+
+    rating: Rating
+
+    @property
+    def text(self) -> str:
+        return self.rating.value
+
+    @property
+    def label(self) -> str:
+        return self.rating.label
+
+    @property
+    def css_class(self) -> str:
+        return f"pb-ach-{self.rating.value.lower()}"
+
+    @property
+    def fill(self) -> str:
+        return RATING_FILLS[self.rating]
+
+
+@dataclass(frozen=True, slots=True)
+class AchTableRow:
+    evidence: str
+    cells: tuple[AchCell, ...]
+    non_diagnostic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AchTable:
+    """What a renderer draws: hypotheses across, evidence down, the score row last."""
+
+    hypotheses: tuple[str, ...]
+    rows: tuple[AchTableRow, ...]
+    scores: tuple[int, ...]  # one per hypothesis, in column order
+    least_inconsistent: tuple[bool, ...]  # one per hypothesis: is it marked
+    score_label: str = SCORE_ROW_LABEL
+
+
+def matrix_table(matrix: AchMatrix) -> AchTable:
+    """The table of *matrix*, with its scores and markings decided."""
+    scores = score(matrix)
+    flat = set(scores.non_diagnostic)
+    least = set(scores.least_inconsistent)
+    return AchTable(
+        matrix.hypotheses,
+        tuple(
+            AchTableRow(row.evidence, tuple(AchCell(r) for r in row.ratings), row.evidence in flat)
+            for row in matrix.rows
+        ),
+        tuple(total for _, total in scores.inconsistency),
+        tuple(h in least for h in matrix.hypotheses),
+    )
