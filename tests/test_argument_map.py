@@ -20,8 +20,10 @@ from sphinxcontrib_policybrief.core.argument_map import (
     edge_style,
     ids_in,
     layout,
+    map_request,
     outline,
     relation_problems,
+    select,
     select_neighbourhood,
     select_scope,
     text_width,
@@ -38,6 +40,7 @@ from sphinxcontrib_policybrief.core.model import (
     RelationType,
     TimelineEvent,
 )
+from sphinxcontrib_policybrief.core.problems import Subtype
 
 SVG = "{http://www.w3.org/2000/svg}"
 EXAMPLE = Path(__file__).parents[1] / "example"
@@ -329,3 +332,37 @@ def test_a_layer_is_no_wider_than_its_boxes_and_gaps() -> None:
     assert span <= sum(b.width for b in row) + 9 * opts.node_gap + 1
     top = result.box("top")
     assert abs(top.centre[0] - (min(b.x for b in row) + span / 2)) < 1
+
+
+def test_map_request_from_raw_options() -> None:
+    request, problems = map_request(
+        docname="doc", lineno=4, root="Thesis", depth="3", relations="supports, Attacks"
+    )
+    assert (request.root, request.depth, request.relations) == (
+        "thesis",
+        3,
+        ("supports", "attacks"),
+    )
+    assert problems == []
+    request, problems = map_request(docname="doc", lineno=4, depth="0", scope="everything")
+    assert (request.depth, request.scope) == (2, Scope.DOCUMENT)
+    assert len(problems) == 2 and ":depth:" in problems[0] and ":scope:" in problems[1]
+    _, problems = map_request(docname="doc", lineno=4, depth="two")
+    assert problems and "'two'" in problems[0]
+
+
+def test_select_dispatches_and_reports_what_the_graph_reveals() -> None:
+    g = small_graph()
+    request, _ = map_request(
+        docname="doc", lineno=4, root="thesis", depth="1", relations="supports, nope"
+    )
+    selection, problems = select(g, request)
+    assert {n.id for n in selection.nodes} == {"thesis", "pro", "proved", "elsewhere"}
+    assert [(p.subtype, p.lineno) for p in problems] == [(Subtype.VIEW_OPTION, 4)]
+    request, _ = map_request(docname="other", lineno=2, root="ghost")
+    selection, problems = select(g, request)
+    assert selection.nodes == () and [p.subtype for p in problems] == [Subtype.UNKNOWN_REF]
+    request, _ = map_request(docname="other", lineno=2)
+    assert [n.id for n in select(g, request)[0].nodes] == ["elsewhere"]
+    request, _ = map_request(docname="other", lineno=2, scope="project")
+    assert len(select(g, request)[0].nodes) == len(select_scope(g).nodes)

@@ -26,8 +26,10 @@ from grandalf.graphs import Vertex as GrandalfVertex
 from grandalf.layouts import SugiyamaLayout
 
 from .graph import BriefGraph
+from .ids import normalise_id, split_list
 from .labels import humanise
 from .model import Claim, Kind, PolicyObject
+from .problems import Problem, Subtype
 
 #: What a map shows when ``:relations:`` is not given; custom relations between claims
 #: are added by :func:`default_relations`.
@@ -207,6 +209,105 @@ def _selection(
 ) -> MapSelection:
     nodes = tuple(_node(o) for o in graph.sorted_objects() if o.id in ids)
     return MapSelection(nodes, tuple(_edges_between(graph, ids, relations, root)), root)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArgumentMapRequest:
+    """An ``argument-map`` directive as recorded: what to select, decided after reading."""
+
+    docname: str
+    lineno: int
+    srcfile: str = ""
+    serial: int = 0  # position among the document's maps, to find its placeholder again
+    root: str = ""
+    depth: int = DEFAULT_DEPTH
+    relations: tuple[str, ...] | None = None  # None: default_relations()
+    scope: Scope = Scope.DOCUMENT
+
+
+def map_request(
+    *,
+    docname: str,
+    lineno: int,
+    root: str | None = None,
+    depth: str | None = None,
+    relations: str | None = None,
+    scope: str | None = None,
+    srcfile: str = "",
+    serial: int = 0,
+) -> tuple[ArgumentMapRequest, list[str]]:
+    """The request from the directive's raw options, and messages for those that cannot
+    be used (each falls back to its default)."""
+    problems: list[str] = []
+    chosen_depth = DEFAULT_DEPTH
+    if depth is not None and depth.strip():
+        try:
+            chosen_depth = int(depth)
+        except ValueError:
+            chosen_depth = -1
+        if chosen_depth < 1:
+            problems.append(
+                f"argument-map: :depth: must be a whole number of at least 1, not {depth!r}; "
+                f"using {DEFAULT_DEPTH}"
+            )
+            chosen_depth = DEFAULT_DEPTH
+    chosen_scope = Scope.DOCUMENT
+    if scope is not None and scope.strip():
+        try:
+            chosen_scope = Scope(scope.strip().lower())
+        except ValueError:
+            problems.append(
+                f"argument-map: unknown :scope: {scope!r} (allowed: document, project); "
+                "using 'document'"
+            )
+    chosen_relations = None
+    if relations is not None and relations.strip():
+        chosen_relations = tuple(dict.fromkeys(normalise_id(r) for r in split_list(relations)))
+    chosen_root = normalise_id(root or "")
+    if chosen_root and scope:
+        problems.append("argument-map: :scope: has no effect with :root:")
+    request = ArgumentMapRequest(
+        docname=docname,
+        lineno=lineno,
+        srcfile=srcfile,
+        serial=serial,
+        root=chosen_root,
+        depth=chosen_depth,
+        relations=chosen_relations,
+        scope=chosen_scope,
+    )
+    return request, problems
+
+
+def select(graph: BriefGraph, request: ArgumentMapRequest) -> tuple[MapSelection, list[Problem]]:
+    """What *request* shows, and the problems only the merged project reveals: an unknown
+    root (``unknown-ref``), relations the project does not define (``view-option``)."""
+    problems = [
+        Problem(Subtype.VIEW_OPTION, message, request.docname, request.lineno, request.srcfile)
+        for message in relation_problems(request.relations or (), graph)
+    ]
+    relations = request.relations
+    if relations is not None:
+        relations = tuple(r for r in relations if r in graph.relations)
+    if request.root:
+        if request.root not in graph.objects:
+            problems.append(
+                Problem(
+                    Subtype.UNKNOWN_REF,
+                    f"argument-map: :root: names {request.root!r}, which is not defined",
+                    request.docname,
+                    request.lineno,
+                    request.srcfile,
+                )
+            )
+        selection = select_neighbourhood(
+            graph, request.root, depth=request.depth, relations=relations
+        )
+    else:
+        selection = select_scope(
+            graph, scope=request.scope, docname=request.docname, relations=relations
+        )
+    return selection, problems
 
 
 # -- measuring text -------------------------------------------------------------------
