@@ -366,3 +366,14 @@ def test_select_dispatches_and_reports_what_the_graph_reveals() -> None:
     assert [n.id for n in select(g, request)[0].nodes] == ["elsewhere"]
     request, _ = map_request(docname="other", lineno=2, scope="project")
     assert len(select(g, request)[0].nodes) == len(select_scope(g).nodes)
+
+
+def test_records_are_frozen_and_picklable() -> None:
+    import pickle
+
+    request, _ = map_request(docname="doc", lineno=4, root="thesis", relations="supports")
+    assert pickle.loads(pickle.dumps(request)) == request
+    result = layout(select_scope(small_graph()))
+    assert pickle.loads(pickle.dumps(result)) == result
+    with pytest.raises(AttributeError):
+        request.depth = 5  # type: ignore[misc]
