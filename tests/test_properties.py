@@ -445,6 +445,12 @@ _relation_specs = st.lists(
             "policybrief_as_of": st.one_of(_json_like, st.from_regex(r"[0-9X./~?%\[\]-]{0,12}")),
             "policybrief_previous_edition": _json_like,
             "policybrief_review_after": _json_like,
+            "policybrief_lint": st.one_of(
+                _json_like,
+                st.dictionaries(
+                    st.sampled_from(["key-judgment-scales", "ach-size", "nope"]), _json_like
+                ),
+            ),
         },
     )
 )

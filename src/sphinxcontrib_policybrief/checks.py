@@ -9,10 +9,11 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .config import settings_from
+from .core.lint import LintContext, LintLevel, run_lint
 from .core.model import ViewRequest
-from .core.problems import Problem
+from .core.problems import WARNING_TYPE, Problem
 from .core.views import filter_problems
-from .diagnostics import Subtype, location, warn
+from .diagnostics import Subtype, location, logger, warn
 from .domain import pb_domain
 
 
@@ -34,6 +35,14 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
                     )
             for message in filter_problems(request, settings):
                 warn(Subtype.VIEW_OPTION, message, _where(env, request))
+    # Analytic lint, off unless policybrief_lint turns rules on (ACH matrices join the
+    # context when their directive records them).
+    for finding in run_lint(settings.lint, LintContext(graph)):
+        where, problem = _where(env, finding.problem), finding.problem
+        if finding.level is LintLevel.WARNING:
+            warn(problem.subtype, problem.message, where)
+        else:
+            logger.info(f"{problem.message} [{WARNING_TYPE}.{problem.subtype}]", location=where)
 
 
 def _where(env: BuildEnvironment, found: Problem | ViewRequest) -> tuple[str, int] | str:

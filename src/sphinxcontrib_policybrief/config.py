@@ -35,6 +35,7 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
     "policybrief_as_of": ("", "env", (str,)),
     "policybrief_previous_edition": (None, "env", (str, type(None))),
     "policybrief_review_after": (DEFAULT_REVIEW_AFTER, "env", (int,)),
+    "policybrief_lint": ("none", "env", (str, dict)),
 }
 
 

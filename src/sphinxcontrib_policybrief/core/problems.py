@@ -40,6 +40,14 @@ class Subtype(enum.StrEnum):
     FORECAST_OVERDUE = "forecast-overdue"  #: a pending forecast past its resolves-by date
     REVIEW_OVERDUE = "review-overdue"  #: a key judgment not reviewed recently enough
     EDITION = "edition"  #: the previous edition's policybrief.json cannot be read
+    ACH_ROW = "ach-row"  #: an ACH matrix row: malformed, wrong count, unknown rating, repeated
+    ACH_HYPOTHESES = "ach-hypotheses"  #: an ACH matrix lists a hypothesis twice
+    # The analytic lint (core/lint.py): one subtype per rule, "lint-<rule name>", so each
+    # rule can be silenced on its own; off unless policybrief_lint turns it on.
+    LINT_KEY_JUDGMENT_SCALES = "lint-key-judgment-scales"  #: a key judgment lacks a scale
+    LINT_CONTRADICTION_WITHOUT_PARADOX = "lint-contradiction-without-paradox"  #: unnamed clash
+    LINT_SUPPORTS_AND_ATTACKS = "lint-supports-and-attacks"  #: both supports and attacks one claim
+    LINT_ACH_SIZE = "lint-ach-size"  #: an ACH matrix too small to compare hypotheses
 
 
 @dataclass(frozen=True, slots=True)

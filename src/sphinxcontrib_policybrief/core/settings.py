@@ -13,10 +13,18 @@ from typing import Any
 
 from .dates import DateError, FuzzyDate, parse_date
 from .ids import is_valid_id, normalise_id
+from .lint import LintLevel, lint_levels
 from .model import BUILTIN_RELATIONS, Kind, RelationType
 from .scales import DEFAULT_CONFIDENCE_LEVELS, ICD_203, LikelihoodScale, ScaleError, build_scale
 
-DEFAULT_CLAIM_KINDS = ("key-judgment", "assessment", "finding", "assumption", "forecast")
+DEFAULT_CLAIM_KINDS = (
+    "key-judgment",
+    "assessment",
+    "finding",
+    "assumption",
+    "forecast",
+    "hypothesis",
+)
 DEFAULT_ACTOR_KINDS = ("person", "state", "organization", "group")
 CLAIM_STATUSES = ("open", "confirmed", "refuted", "superseded")
 #: What ``policybrief_export_formats`` may list (see the exports page of the docs).
@@ -44,6 +52,8 @@ class Settings:
     as_of: FuzzyDate | None = None
     previous_edition: str | None = None  # as written: relative to the directory of conf.py
     review_after: int = DEFAULT_REVIEW_AFTER
+    #: Every lint rule's level, from ``policybrief_lint`` (all off by default).
+    lint: tuple[tuple[str, LintLevel], ...] = ()
 
     def relation(self, name: str) -> RelationType | None:
         for rel in self.relations:
@@ -99,6 +109,7 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         export=bool(lookup("policybrief_export")),
         export_formats=_export_formats(lookup("policybrief_export_formats"), problems),
         **_edition_settings(lookup, problems),
+        lint=_lint(lookup("policybrief_lint"), problems),
     )
     return settings, problems
 
@@ -156,6 +167,12 @@ def _edition_settings(lookup: Callable[[str], Any], problems: list[str]) -> dict
         "previous_edition": (previous or "").strip() or None,
         "review_after": review_after,
     }
+
+
+def _lint(value: object, problems: list[str]) -> tuple[tuple[str, LintLevel], ...]:
+    levels, found = lint_levels(value)
+    problems.extend(found)
+    return levels
 
 
 def _export_formats(value: object, problems: list[str]) -> tuple[str, ...]:

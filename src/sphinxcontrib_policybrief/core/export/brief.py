@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..ach import AchMatrix
 from ..dates import FuzzyDate
 from ..graph import BriefGraph
 from ..model import Kind, PolicyObject
@@ -34,6 +35,8 @@ class Brief:
     confidence_levels: tuple[str, ...]
     #: The URL of a document's page, relative to the output directory.
     page_url: Callable[[str], str]
+    #: The project's ACH matrices (``ach-matrix`` directives), in any order.
+    matrices: tuple[AchMatrix, ...] = ()
 
     def url(self, obj: PolicyObject) -> str:
         """The permanent URL of *obj*, relative to the output directory."""

@@ -7,9 +7,11 @@ shipped with the package; :data:`SCHEMA_VERSION` changes whenever that shape doe
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
+from ..ach import AchMatrix, score
 from ..dates import FuzzyDate
 from ..forecast import brier_score, verdict
 from ..model import Actor, Claim, Forecast, Kind, Paradox, PolicyObject, TimelineEvent
@@ -84,7 +86,27 @@ def brief_document(brief: Brief, *, generator_version: str = "") -> dict[str, JS
         "paradoxes": [
             _paradox(brief, o) for o in brief.objects(Kind.PARADOX) if isinstance(o, Paradox)
         ],
+        "ach": ach_entries(brief.matrices),
     }
+
+
+def ach_entries(matrices: Iterable[AchMatrix]) -> list[dict[str, JSONValue]]:
+    """The ``ach`` list: one entry per matrix, sorted by id; empty without matrices."""
+    entries: list[dict[str, JSONValue]] = []
+    for matrix in sorted(matrices, key=lambda m: m.id):
+        scores = score(matrix)
+        entries.append(
+            {
+                "id": matrix.id,
+                "title": matrix.title,
+                "hypotheses": list(matrix.hypotheses),
+                "rows": {row.evidence: [r.value for r in row.ratings] for row in matrix.rows},
+                "scores": dict(scores.inconsistency),
+                "least_inconsistent": list(scores.least_inconsistent),
+                "non_diagnostic": list(scores.non_diagnostic),
+            }
+        )
+    return entries
 
 
 def _common(brief: Brief, obj: PolicyObject, title_key: str) -> dict[str, JSONValue]:

@@ -1,0 +1,257 @@
+"""Analytic lint: optional checks of analytic craft, one table of rules, one setting.
+
+A rule looks at the merged project (and its ACH matrices) and returns problems. Each
+rule has a name (what ``policybrief_lint`` uses), a warning subtype ``lint-<name>`` (what
+``suppress_warnings`` uses) and a level under the ``"recommended"`` preset. Lint is off
+by default, so a project that builds clean with ``-W`` today still does after an upgrade.
+
+``policybrief_lint`` is one of:
+
+``"none"`` (the default)
+    no rule runs;
+``"recommended"``
+    every rule at its recommended level (``"warning"``, ``"info"`` or ``"off"``);
+``"all"``
+    every rule, as a warning;
+a mapping ``{rule name: "warning" | "info" | "off"}``
+    the rules named, at those levels; a rule not named is off.
+
+A new rule (the sources and forecast checks add theirs) is one :class:`LintRule` in
+:data:`RULES`, one :class:`~.problems.Subtype` and one entry in the warnings reference.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .ach import AchMatrix
+from .graph import BriefGraph
+from .model import Claim, Kind, PolicyObject
+from .problems import Problem, Subtype
+
+SETTING = "policybrief_lint"
+
+
+class LintLevel(enum.StrEnum):
+    OFF = "off"
+    INFO = "info"
+    WARNING = "warning"
+
+
+class LintPreset(enum.StrEnum):
+    NONE = "none"
+    RECOMMENDED = "recommended"
+    ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class LintContext:
+    """What a rule may look at."""
+
+    graph: BriefGraph
+    matrices: tuple[AchMatrix, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LintRule:
+    name: str
+    subtype: Subtype
+    recommended: LintLevel
+    description: str
+    check: Callable[[LintContext], list[Problem]] = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class LintFinding:
+    """A problem a rule found, with the level it is to be reported at."""
+
+    level: LintLevel
+    rule: str
+    problem: Problem
+
+
+def _at(obj: PolicyObject, subtype: Subtype, message: str, lineno: int = 0) -> Problem:
+    return Problem(subtype, message, obj.docname, lineno or obj.lineno, obj.srcfile)
+
+
+def _claims(graph: BriefGraph) -> Iterable[Claim]:
+    return (o for o in graph.sorted_objects(Kind.CLAIM) if isinstance(o, Claim))
+
+
+def check_key_judgment_scales(context: LintContext) -> list[Problem]:
+    """ICD 203, standard 1: a key judgment states both its likelihood and its confidence."""
+    problems = []
+    for claim in _claims(context.graph):
+        if claim.claim_kind != "key-judgment":
+            continue
+        missing = [name for name in ("likelihood", "confidence") if not getattr(claim, name)]
+        if missing:
+            problems.append(
+                _at(
+                    claim,
+                    Subtype.LINT_KEY_JUDGMENT_SCALES,
+                    f"key judgment {claim.id!r} gives no :{'/'.join(missing)}: "
+                    "(ICD 203 asks every key judgment for its likelihood and its confidence)",
+                )
+            )
+    return problems
+
+
+def check_contradiction_without_paradox(context: LintContext) -> list[Problem]:
+    """Two claims that contradict each other, and no paradox names them both."""
+    graph = context.graph
+    named: set[frozenset[str]] = set()
+    for paradox in graph.sorted_objects(Kind.PARADOX):
+        members = graph.related(paradox.id, "claims", incoming=False)
+        named |= {frozenset((a, b)) for a in members for b in members if a != b}
+    problems = []
+    seen: set[frozenset[str]] = set()
+    for claim in _claims(graph):
+        for link in claim.links:
+            pair = frozenset((claim.id, link.target))
+            if (
+                link.relation != "contradicts"
+                or link.target not in graph.objects
+                or len(pair) < 2
+                or pair in seen
+            ):
+                continue
+            seen.add(pair)
+            if pair not in named:
+                problems.append(
+                    _at(
+                        claim,
+                        Subtype.LINT_CONTRADICTION_WITHOUT_PARADOX,
+                        f"claims {claim.id!r} and {link.target!r} contradict each other, but "
+                        "no paradox names them both: say how the brief holds the tension",
+                        link.lineno,
+                    )
+                )
+    return problems
+
+
+def check_supports_and_attacks(context: LintContext) -> list[Problem]:
+    """A claim that both supports and attacks the same claim."""
+    problems = []
+    for claim in _claims(context.graph):
+        attacked = set(claim.targets("attacks"))
+        for link in claim.links:
+            if link.relation == "supports" and link.target in attacked:
+                problems.append(
+                    _at(
+                        claim,
+                        Subtype.LINT_SUPPORTS_AND_ATTACKS,
+                        f"claim {claim.id!r} both supports and attacks {link.target!r}",
+                        link.lineno,
+                    )
+                )
+                attacked.discard(link.target)
+    return problems
+
+
+def check_ach_size(context: LintContext) -> list[Problem]:
+    """An ACH matrix too small to compare hypotheses: under three rows or two hypotheses."""
+    problems = []
+    for matrix in sorted(context.matrices, key=lambda m: (m.docname, m.lineno, m.id)):
+        too_few = []
+        if len(matrix.hypotheses) < 2:
+            too_few.append(f"{len(matrix.hypotheses)} hypothesis(es), fewer than 2")
+        if len(matrix.rows) < 3:
+            too_few.append(f"{len(matrix.rows)} evidence row(s), fewer than 3")
+        if too_few:
+            problems.append(
+                Problem(
+                    Subtype.LINT_ACH_SIZE,
+                    f"ach-matrix {matrix.id!r} has {' and '.join(too_few)}: too small to tell "
+                    "hypotheses apart",
+                    matrix.docname,
+                    matrix.lineno,
+                    matrix.srcfile,
+                )
+            )
+    return problems
+
+
+#: Every rule, in the order the docs list them and findings are reported.
+RULES: tuple[LintRule, ...] = (
+    LintRule(
+        "key-judgment-scales",
+        Subtype.LINT_KEY_JUDGMENT_SCALES,
+        LintLevel.WARNING,
+        "a key judgment without :likelihood: or without :confidence: (ICD 203, standard 1)",
+        check_key_judgment_scales,
+    ),
+    LintRule(
+        "contradiction-without-paradox",
+        Subtype.LINT_CONTRADICTION_WITHOUT_PARADOX,
+        # A rival claim the brief refutes needs no paradox: a nudge, not a fault.
+        LintLevel.INFO,
+        "two claims that contradict each other with no paradox naming both",
+        check_contradiction_without_paradox,
+    ),
+    LintRule(
+        "supports-and-attacks",
+        Subtype.LINT_SUPPORTS_AND_ATTACKS,
+        LintLevel.WARNING,
+        "a claim that both supports and attacks the same claim",
+        check_supports_and_attacks,
+    ),
+    LintRule(
+        "ach-size",
+        Subtype.LINT_ACH_SIZE,
+        LintLevel.WARNING,
+        "an ach-matrix with fewer than three evidence rows or fewer than two hypotheses",
+        check_ach_size,
+    ),
+)
+RULES_BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def lint_levels(value: object) -> tuple[tuple[tuple[str, LintLevel], ...], list[str]]:
+    """The level of every rule from a ``policybrief_lint`` value, and the messages about
+    what could not be used (an unusable value turns lint off; an unknown rule or level in
+    a mapping is skipped)."""
+    problems: list[str] = []
+    levels = {rule.name: LintLevel.OFF for rule in RULES}
+    if isinstance(value, str) and value.strip().lower() in set(LintPreset):
+        preset = LintPreset(value.strip().lower())
+        for rule in RULES:
+            if preset is LintPreset.RECOMMENDED:
+                levels[rule.name] = rule.recommended
+            elif preset is LintPreset.ALL:
+                levels[rule.name] = LintLevel.WARNING
+    elif isinstance(value, Mapping):
+        for name, level in value.items():
+            if name not in RULES_BY_NAME:
+                problems.append(
+                    f"{SETTING}: unknown rule {name!r} (rules: {', '.join(RULES_BY_NAME)})"
+                )
+            elif not isinstance(level, str) or level.strip().lower() not in set(LintLevel):
+                problems.append(
+                    f"{SETTING}: rule {name!r}: level must be 'warning', 'info' or 'off', "
+                    f"not {level!r}; the rule is off"
+                )
+            else:
+                levels[name] = LintLevel(level.strip().lower())
+    else:
+        problems.append(
+            f"{SETTING} must be 'none', 'recommended', 'all' or a mapping of rule names to "
+            f"'warning', 'info' or 'off', not {value!r}; lint is off"
+        )
+    return tuple(levels.items()), problems
+
+
+def run_lint(
+    levels: Iterable[tuple[str, LintLevel]] | Mapping[str, LintLevel], context: LintContext
+) -> list[LintFinding]:
+    """The findings of every rule that is on, in the order of :data:`RULES`."""
+    chosen = dict(levels.items() if isinstance(levels, Mapping) else levels)
+    findings: list[LintFinding] = []
+    for rule in RULES:
+        level = chosen.get(rule.name, LintLevel.OFF)
+        if level is LintLevel.OFF:
+            continue
+        findings += [LintFinding(level, rule.name, p) for p in rule.check(context)]
+    return findings
