@@ -9,8 +9,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .config import settings_from
-from .core.model import ViewRequest
+from .core.model import Kind, ViewRequest
 from .core.problems import Problem
+from .core.suggest import closest_ids, with_suggestion
 from .core.views import filter_problems
 from .diagnostics import Subtype, location, warn
 from .domain import pb_domain
@@ -27,9 +28,11 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
         for request in domain.views[docname]:
             for actor in request.actors:
                 if actor not in graph.objects:
+                    message = f"{request.view}: :actors: names {actor!r}, which is not defined"
+                    near = closest_ids(actor, graph.objects.values(), (Kind.ACTOR,))
                     warn(
                         Subtype.UNKNOWN_REF,
-                        f"{request.view}: :actors: names {actor!r}, which is not defined",
+                        with_suggestion(message, near),
                         _where(env, request),
                     )
             for message in filter_problems(request, settings):
