@@ -33,6 +33,7 @@ class Subtype(enum.StrEnum):
     PARADOX = "paradox"  #: a paradox with fewer than two claims in tension
     NESTING = "nesting"  #: an object directive inside another object
     VIEW_OPTION = "view-option"  #: a bad filter in a timeline or index directive
+    COLON_FENCE = "colon-fence"  #: ``:::{claim}`` read as text: MyST's colon_fence is off
 
 
 @dataclass(frozen=True, slots=True)
