@@ -50,6 +50,8 @@ def test_spelling_and_synonyms() -> None:
 def test_ids_by_title_alias_and_spelling() -> None:
     assert closest_ids("Donald Trump", OBJECTS) == ["trump"]
     assert closest_ids("the donald", OBJECTS) == ["trump"]
+    # Written as a name, the id itself: "Vladimir Putin" for an id made from that title.
+    assert closest_ids("vladimir putin", [_actor("vladimir-putin", "Putin")]) == ["vladimir-putin"]
     assert closest_ids("renewl", OBJECTS) == ["renewal"]
     assert closest_ids("Vladimir Putn", OBJECTS) == ["putin"]
     # Only the kinds the relation accepts: "trumpet" is a claim, not an actor.

@@ -110,7 +110,8 @@ def closest_ids(
         for ident in names[key]:
             if ident not in found:
                 found.append(ident)
-    return [i for i in found if i != slug][:limit]
+    # An id equal to the slug is a suggestion too: "Velen Republic" for ``velen-republic``.
+    return [i for i in found if i != written][:limit]
 
 
 def _names(obj: PolicyObject) -> tuple[str, ...]:
