@@ -56,8 +56,9 @@ class PolicyBriefDomain(Domain):
         "views": {},  # docname -> [ViewRequest]
         "digests": {},  # docname -> digest of what its objects and views last showed
     }
-    # 2: records and views carry the included file they come from; 3: mentions, page title
-    data_version = 3
+    # 2: records and views carry the included file they come from; 3: mentions, page title;
+    # 4: dates carry how an interval starts (FuzzyDate.start)
+    data_version = 4
 
     _graph: BriefGraph | None = None
 
