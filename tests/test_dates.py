@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from helpers import build
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -467,3 +469,43 @@ def test_hint_advice_wording() -> None:
     assert DateHint("2019", "early 2019").advice("from", label_option="") == (
         "did you mean :from: 2019?"
     )
+
+
+OPEN_STARTS = """\
+# Open starts
+
+:::{timeline-event} The old treaty applies
+:id: old-treaty
+:date: ../2012-05
+:::
+
+:::{timeline-event} Talks of unknown start
+:id: talks
+:date: /2013
+:::
+
+:::{timeline}
+:::
+"""
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "text"])
+def test_open_starts_are_drawn_in_every_builder(tmp_path: Path, builder: str) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinxcontrib_policybrief"]\n'
+        'myst_enable_extensions = ["colon_fence"]\n',
+        encoding="utf8",
+    )
+    (src / "index.md").write_text(OPEN_STARTS, encoding="utf8")
+    app, warnings = build(src, tmp_path / "build", builder=builder, fresh=True)
+    assert warnings == ""
+    suffix = {"html": ".html", "latex": ".tex", "text": ".txt"}[builder]
+    text = "".join(
+        p.read_text(encoding="utf8") for p in Path(app.outdir).iterdir() if p.suffix == suffix
+    )
+    dash = "\\textendash{}" if builder == "latex" else "–"
+    # Each label twice: in the event's own block and in the timeline.
+    assert text.count("until May 2012") >= 2
+    assert text.count(f"? {dash} 2013") >= 2
