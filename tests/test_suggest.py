@@ -8,7 +8,9 @@ import pytest
 from helpers import build
 from sphinx.util.console import strip_escape_sequences
 
+from sphinxcontrib_policybrief.config import _VALUES
 from sphinxcontrib_policybrief.core.model import Actor, Claim, Kind
+from sphinxcontrib_policybrief.core.settings import build_settings
 from sphinxcontrib_policybrief.core.suggest import (
     closest_ids,
     closest_words,
@@ -58,6 +60,17 @@ def test_ids_by_title_alias_and_spelling() -> None:
     assert closest_ids("trumpe", OBJECTS) == ["trumpet", "trump"]
     assert closest_ids("trumpe", OBJECTS, (Kind.ACTOR,)) == ["trump"]
     assert closest_ids("nothing-like-it", OBJECTS) == []
+
+
+def test_scale_preset_suggestion() -> None:
+    values = {name: default for name, (default, _, _) in _VALUES.items()}
+    values["policybrief_likelihood_scale"] = "icd-203"
+    settings, problems = build_settings(values.__getitem__)
+    assert settings.likelihood.name == "icd203"
+    assert problems == [
+        "policybrief_likelihood_scale: unknown scale preset 'icd-203' (presets: icd203, phia); "
+        "using ICD 203; did you mean 'icd203'?"
+    ]
 
 
 def test_message_wording() -> None:
