@@ -7,6 +7,7 @@ option, a scale term, a confidence level, a kind, a status, a relation name or a
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from .ids import derive_id
@@ -47,7 +48,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "datelabel": ("date-label",),
 }
 
+# Titles are slugged again for every unknown id reported; a project's titles repeat.
+_slug = functools.lru_cache(maxsize=16384)(derive_id)
+
 _LIMIT = 3
+_MANY = 1000
 _CUTOFF = 0.6
 # Matches much worse than the best one are noise: "likly" is 'likely', not 'very likely'.
 _MARGIN = 0.1
@@ -70,6 +75,10 @@ def _close(word: str, choices: Iterable[str], cutoff: float) -> list[str]:
     scored = []
     for choice in dict.fromkeys(choices):
         matcher.set_seq1(choice)
+        # The cheap upper bounds first, as difflib.get_close_matches does: most ids of a
+        # large project are nothing like the one written.
+        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+            continue
         score = matcher.ratio()
         if score >= cutoff:
             scored.append((-score, choice))
@@ -94,29 +103,33 @@ def closest_ids(
     """
     candidates = [o for o in objects if kinds is None or o.kind in kinds]
     slug = derive_id(written)
-    by_name: list[str] = []
     names: dict[str, list[str]] = {}
     for obj in candidates:
         for name in _names(obj):
-            key = derive_id(name)
-            if key and key == slug and obj.id not in by_name:
-                by_name.append(obj.id)
-            names.setdefault(key, []).append(obj.id)
-    found = list(by_name)
-    for ident in _close(slug, sorted(o.id for o in candidates), _CUTOFF):
+            names.setdefault(_slug(name), []).append(obj.id)
+    found = list(dict.fromkeys(names.get(slug, ())))
+    ids = sorted(o.id for o in candidates)
+    if len(ids) > _MANY:
+        # Comparing with every id costs a fifth of a second per warning at 5,000 objects;
+        # typing slips rarely hit the first letter.
+        ids = [i for i in ids if i[:1] == slug[:1]]
+    for ident in _close(slug, ids, _CUTOFF):
         if ident not in found:
             found.append(ident)
-    for key in _close(slug, sorted(names), _TITLE_CUTOFF):
-        for ident in names[key]:
-            if ident not in found:
-                found.append(ident)
+    # A name misspelt ("Donald Trum") is written with spaces; an id typed as an id is
+    # compared with ids only, which keeps a large project's warnings quick.
+    if " " in written.strip():
+        for key in _close(slug, sorted(names), _TITLE_CUTOFF):
+            for ident in names[key]:
+                if ident not in found:
+                    found.append(ident)
     # An id equal to the slug is a suggestion too: "Velen Republic" for ``velen-republic``.
     return [i for i in found if i != written][:limit]
 
 
 def _names(obj: PolicyObject) -> tuple[str, ...]:
     aliases = obj.aliases if isinstance(obj, Actor) else ()
-    return (obj.title, obj.short, *aliases)
+    return tuple(name for name in (obj.title, obj.short, *aliases) if name)
 
 
 def did_you_mean(suggestions: Sequence[str], show: Callable[[str], str] = repr) -> str:
