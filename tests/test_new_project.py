@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
 from io import StringIO
@@ -148,3 +149,18 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "# X\n" in (target / "index.md").read_text(encoding="utf8")
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_console_script_then_make_html(tmp_path: Path) -> None:
+    # The acceptance check as an author types it: policybrief-new mybrief && make html.
+    script = Path(sys.executable).with_name("policybrief-new")
+    if not script.is_file():
+        pytest.skip("the package is not installed with its console script")
+    subprocess.run([str(script), "mybrief"], cwd=tmp_path, check=True, capture_output=True)
+    done = subprocess.run(
+        ["make", "html"], cwd=tmp_path / "mybrief", capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "-W -n -b html" in done.stdout
+    assert (tmp_path / "mybrief" / "_build" / "html" / "analysis.html").is_file()
