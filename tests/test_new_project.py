@@ -77,13 +77,14 @@ def test_new_project_builds_with_w_and_n(tmp_path: Path, scale: str) -> None:
     assert "autumn 2024" in timeline
 
 
-def test_new_project_builds_as_latex_in_another_language(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("builder", "output"), [("latex", "brief.tex"), ("epub", "index.xhtml")])
+def test_new_project_builds_in_another_language(tmp_path: Path, builder: str, output: str) -> None:
     target = tmp_path / "brief"
     assert main(["new", str(target), "--language", "de"]) == 0
     assert "language = 'de'" in (target / "conf.py").read_text(encoding="utf8")
-    app, warnings = _build(target, "latex", tmp_path)
+    app, warnings = _build(target, builder, tmp_path)
     assert app.statuscode == 0, warnings
-    assert (Path(app.outdir) / "brief.tex").is_file()
+    assert (Path(app.outdir) / output).is_file()
 
 
 def test_makefile_has_the_three_targets(tmp_path: Path) -> None:
