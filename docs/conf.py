@@ -4,8 +4,13 @@ The documentation is built with the extension it documents: every example marked
 "Rendered" is the real directive running.
 """
 
+import sys
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
+from pathlib import Path
+
+# Local extensions of this documentation (the troubleshooting page's warning list).
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "sphinxcontrib-policybrief"
 author = "sphinxcontrib-policybrief developers"
@@ -21,6 +26,7 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib_policybrief",
     "sphinx.ext.intersphinx",
+    "warning_reference",
 ]
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 
@@ -28,7 +34,7 @@ myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 
 # snippets/ holds the examples that pages both show as source and run with {include}.
-exclude_patterns = ["_build", "snippets", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_ext", "snippets", "Thumbs.db", ".DS_Store"]
 
 html_theme = "furo"
 html_title = f"sphinxcontrib-policybrief {release}"

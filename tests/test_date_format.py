@@ -37,6 +37,9 @@ CASES = {
     "2018-12": ("December 2018", "Dezember 2018", "décembre 2018", "декабрь 2018\u00a0г."),
     "2018-12-XX": ("December 2018", "Dezember 2018", "décembre 2018", "декабрь 2018\u00a0г."),
     "2018": ("2018", "2018", "2018", "2018"),
+    # open and unknown starts (EDTF level 1): only the end is a date
+    "../2012": ("until 2012", "bis 2012", "jusqu’à 2012", "… – 2012"),
+    "/2012-05": ("? – May 2012", "? – Mai 2012", "? – mai 2012", "? – май 2012\u00a0г."),
     "0950-03-05": ("5 March 950", "5. März 950", "5 mars 950", "5 марта 950\u00a0г."),
     # seasons, quarters, halves
     "2019-21": ("spring 2019", "Frühjahr 2019", "printemps 2019", "весна 2019"),

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from helpers import build
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sphinxcontrib_policybrief.core.date_hints import DateHint, nearest_date
 from sphinxcontrib_policybrief.core.dates import DateError, FuzzyDate, Precision, parse_date
+from sphinxcontrib_policybrief.core.graph import BriefGraph, placement_heading
+from sphinxcontrib_policybrief.core.model import BUILTIN_RELATIONS, TimelineEvent
 
 P = Precision
 D = date
@@ -80,6 +85,46 @@ VALID: list[tuple[str, date | None, date | None, Precision, str, str]] = [
     ("2012/", D(2012, 1, 1), None, P.YEAR, "2012 – ?", "2012"),
     ("[..2012]", None, D(2012, 12, 31), P.YEAR, "2012 or earlier", "2012"),
     ("[..2012-06~]", None, D(2012, 6, 30), P.MONTH, "c. June 2012 or earlier", "2012-06"),
+    # open and unknown starts (EDTF level 1)
+    ("../2012", None, D(2012, 12, 31), P.YEAR, "until 2012", "2012"),
+    ("../2012-05", None, D(2012, 5, 31), P.MONTH, "until May 2012", "2012-05"),
+    ("../2012-05-04~", None, D(2012, 5, 4), P.DAY, "until c. 4 May 2012", "2012-05-04"),
+    ("../201X", None, D(2019, 12, 31), P.DECADE, "until the 2010s", "2010"),
+    ("/2012", None, D(2012, 12, 31), P.YEAR, "? – 2012", "2012"),
+    ("/2012-24", None, D(2013, 2, 28), P.SEASON, "? – winter 2012–13", "2012"),
+    # a time of day (EDTF level 0) is read and dropped: timelines are drawn in days
+    (
+        "2019-12-13T10:00:00",
+        D(2019, 12, 13),
+        D(2019, 12, 13),
+        P.DAY,
+        "13 December 2019",
+        "2019-12-13",
+    ),
+    (
+        "2019-12-13T23:59:60Z",
+        D(2019, 12, 13),
+        D(2019, 12, 13),
+        P.DAY,
+        "13 December 2019",
+        "2019-12-13",
+    ),
+    (
+        "2019-12-13T10:00:00+01:00",
+        D(2019, 12, 13),
+        D(2019, 12, 13),
+        P.DAY,
+        "13 December 2019",
+        "2019-12-13",
+    ),
+    (
+        "2019-12-13T10:00:00-0530/..",
+        D(2019, 12, 13),
+        None,
+        P.DAY,
+        "13 December 2019 – present",
+        "2019-12-13",
+    ),
     # surrounding whitespace
     ("  2019\n", D(2019, 1, 1), D(2019, 12, 31), P.YEAR, "2019", "2019"),
 ]
@@ -128,8 +173,21 @@ INVALID = [
     "2XXX",
     "XXXX",
     "9999-24",
-    "/2019",
-    "../2019",
+    "../..",
+    "/..",
+    "../",
+    "/",
+    "..",
+    "../2019/2020",
+    "-0500",
+    "-0500-01-01",
+    "Y170000002",
+    "Y-17E7",
+    "2019-12-13T25:00:00",
+    "2019-12-13T10:61:00",
+    "2019-12T10:00:00",
+    "2019-12-13T10:00:00X",
+    "2019-12-13 10:00:00",
     "2012/2013/2014",
     "2012//",
     "2012/...",
@@ -168,28 +226,38 @@ def test_documented_forms(
 
 
 @pytest.mark.parametrize(
-    ("text", "approximate", "uncertain", "is_interval", "end", "earlier"),
+    ("text", "approximate", "uncertain", "is_interval", "start", "end", "earlier"),
     [
-        ("2019", False, False, False, "closed", False),
-        ("2019~", True, False, False, "closed", False),
-        ("2019?", False, True, False, "closed", False),
-        ("2019%", True, True, False, "closed", False),
-        ("2012~/2015", True, False, True, "closed", False),
-        ("2012/2015%", True, True, True, "closed", False),
-        ("2012/..", False, False, True, "open", False),
-        ("2012?/..", False, True, True, "open", False),
-        ("2012/", False, False, True, "unknown", False),
-        ("[..2012]", False, False, False, "closed", True),
-        ("[..2012~]", True, False, False, "closed", True),
+        ("2019", False, False, False, "closed", "closed", False),
+        ("2019~", True, False, False, "closed", "closed", False),
+        ("2019?", False, True, False, "closed", "closed", False),
+        ("2019%", True, True, False, "closed", "closed", False),
+        ("2012~/2015", True, False, True, "closed", "closed", False),
+        ("2012/2015%", True, True, True, "closed", "closed", False),
+        ("2012/..", False, False, True, "closed", "open", False),
+        ("2012?/..", False, True, True, "closed", "open", False),
+        ("2012/", False, False, True, "closed", "unknown", False),
+        ("../2012", False, False, True, "open", "closed", False),
+        ("../2012?", False, True, True, "open", "closed", False),
+        ("/2012~", True, False, True, "unknown", "closed", False),
+        ("[..2012]", False, False, False, "closed", "closed", True),
+        ("[..2012~]", True, False, False, "closed", "closed", True),
     ],
 )
 def test_flags(
-    text: str, approximate: bool, uncertain: bool, is_interval: bool, end: str, earlier: bool
+    text: str,
+    approximate: bool,
+    uncertain: bool,
+    is_interval: bool,
+    start: str,
+    end: str,
+    earlier: bool,
 ) -> None:
     parsed = parse_date(text)
     assert parsed.approximate is approximate
     assert parsed.uncertain is uncertain
     assert parsed.is_interval is is_interval
+    assert parsed.start == start
     assert parsed.end == end
     assert parsed.earlier is earlier
 
@@ -212,6 +280,25 @@ def test_error_messages_name_the_problem() -> None:
         parse_date("2015/2012")
     with pytest.raises(DateError, match="empty"):
         parse_date("")
+    with pytest.raises(DateError, match=r"^years before 1 and after 9999 are not supported"):
+        parse_date("-0500")
+    with pytest.raises(DateError, match=r"^the time of day is out of range in"):
+        parse_date("2019-12-13T25:00:00")
+    with pytest.raises(DateError, match=r"START/END, START/\.\., START/, \.\./END or /END$"):
+        parse_date("../..")
+
+
+def test_open_start_is_placed_at_its_end() -> None:
+    # "until 2012" has no first day: a chronology lists it under its last year, as it
+    # does "2012 or earlier", and before the events of 2012 that start later.
+    events = [
+        TimelineEvent(id=i, title=i, docname="d", lineno=1, anchor=i, date=parse_date(v))
+        for i, v in (("mid", "2012-06"), ("until", "../2012"), ("first", "2011"))
+    ]
+    graph = BriefGraph({"d": events}, {}, BUILTIN_RELATIONS)
+    ordered = graph.events_in_time_order(events)
+    assert [e.id for e in ordered] == ["first", "mid", "until"]
+    assert [placement_heading(e) for e in ordered] == ["2011", "2012", "2012"]
 
 
 def test_long_input_is_shortened_in_the_message() -> None:
@@ -323,3 +410,102 @@ def test_sort_key_is_a_total_preorder(texts: list[str]) -> None:
             assert (a.sort_key() <= b.sort_key()) or (b.sort_key() <= a.sort_key())
             if a.sort_key() <= b.sort_key() <= a.sort_key():
                 assert a.sort_key() == b.sort_key()
+
+
+# what an author wrote, and the nearest valid form a warning offers (None: nothing near)
+HINTS: list[tuple[str, DateHint | None]] = [
+    ("early 2019", DateHint("2019", "early 2019")),
+    ("late 2019", DateHint("2019", "late 2019")),
+    ("mid-2000s", DateHint("200X", "mid-2000s")),
+    ("the 1990s", DateHint("199X")),
+    ("spring 2019", DateHint("2019-21")),
+    ("Fall 2019", DateHint("2019-23")),
+    ("Q3 2019", DateHint("2019-35")),
+    ("2019 Q1", DateHint("2019-33")),
+    ("first half of 2019", DateHint("2019-40")),
+    ("December 2019", DateHint("2019-12")),
+    ("Dec. 2019", DateHint("2019-12")),
+    ("13 December 2018", DateHint("2018-12-13")),
+    ("December 13, 2018", DateHint("2018-12-13")),
+    ("c. 2019", DateHint("2019~")),
+    ("circa Dec 2019", DateHint("2019-12~")),
+    ("since 2012", DateHint("2012/..")),
+    ("since at least 2012", DateHint("[..2012]", "since at least 2012")),
+    ("until 2012", DateHint("../2012")),
+    ("2012-present", DateHint("2012/..")),
+    ("2012 onwards", DateHint("2012/..")),
+    ("2012 - 2015", DateHint("2012/2015")),
+    ("2012–2015", DateHint("2012/2015")),
+    ("2019-1-5", DateHint("2019-01-05")),
+    ("2019/12/13", DateHint("2019-12-13")),
+    ("13/12/2018", DateHint("2018-12-13")),
+    ("[2012..]", DateHint("[..2012]")),
+    ("2019 ~", DateHint("2019~")),
+    ("200x", DateHint("200X")),
+    ("٢٠١٩", DateHint("2019")),
+    ("around mid 2019", DateHint("2019", "around mid 2019")),
+    # no guess where the reading is ambiguous or the mistake is in the number itself
+    ("05/06/2019", None),
+    ("2019-13", None),
+    ("2019-02-30", None),
+    ("2019/2018", None),
+    ("sometime", None),
+    ("in 2019 or 2020", None),
+]
+
+
+@pytest.mark.parametrize(("written", "hint"), HINTS)
+def test_nearest_valid_form(written: str, hint: DateHint | None) -> None:
+    assert nearest_date(written) == hint
+    if hint is not None:
+        parse_date(hint.edtf)  # every hint offered is itself readable
+
+
+def test_hint_advice_wording() -> None:
+    assert DateHint("2019", "early 2019").advice("date") == (
+        "did you mean :date: 2019 with :date-label: early 2019?"
+    )
+    assert DateHint("2019-21").advice("date") == "did you mean :date: 2019-21?"
+    assert DateHint("2019", "early 2019").advice("from", label_option="") == (
+        "did you mean :from: 2019?"
+    )
+
+
+OPEN_STARTS = """\
+# Open starts
+
+:::{timeline-event} The old treaty applies
+:id: old-treaty
+:date: ../2012-05
+:::
+
+:::{timeline-event} Talks of unknown start
+:id: talks
+:date: /2013
+:::
+
+:::{timeline}
+:::
+"""
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "text"])
+def test_open_starts_are_drawn_in_every_builder(tmp_path: Path, builder: str) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinxcontrib_policybrief"]\n'
+        'myst_enable_extensions = ["colon_fence"]\n',
+        encoding="utf8",
+    )
+    (src / "index.md").write_text(OPEN_STARTS, encoding="utf8")
+    app, warnings = build(src, tmp_path / "build", builder=builder, fresh=True)
+    assert warnings == ""
+    suffix = {"html": ".html", "latex": ".tex", "text": ".txt"}[builder]
+    text = "".join(
+        p.read_text(encoding="utf8") for p in Path(app.outdir).iterdir() if p.suffix == suffix
+    )
+    dash = "\\textendash{}" if builder == "latex" else "–"
+    # Each label twice: in the event's own block and in the timeline.
+    assert text.count("until May 2012") >= 2
+    assert text.count(f"? {dash} 2013") >= 2

@@ -10,8 +10,9 @@ from sphinx.environment import BuildEnvironment
 
 from .config import settings_from
 from .core.lint import LintContext, LintLevel, run_lint
-from .core.model import ViewRequest
+from .core.model import Kind, ViewRequest
 from .core.problems import WARNING_TYPE, Problem
+from .core.suggest import closest_ids, with_suggestion
 from .core.views import filter_problems
 from .diagnostics import Subtype, location, logger, warn
 from .domain import pb_domain
@@ -28,9 +29,11 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
         for request in domain.views[docname]:
             for actor in request.actors:
                 if actor not in graph.objects:
+                    message = f"{request.view}: :actors: names {actor!r}, which is not defined"
+                    near = closest_ids(actor, graph.objects.values(), (Kind.ACTOR,))
                     warn(
                         Subtype.UNKNOWN_REF,
-                        f"{request.view}: :actors: names {actor!r}, which is not defined",
+                        with_suggestion(message, near),
                         _where(env, request),
                     )
             for message in filter_problems(request, settings):

@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .config import settings_from
+from .core.date_hints import nearest_date
 from .core.dates import DateError, parse_date
 from .core.ids import derive_id, is_valid_id, normalise_id, split_list, tag_list
 from .core.model import (
@@ -30,6 +31,7 @@ from .core.model import (
     TimelineEvent,
 )
 from .core.settings import CLAIM_STATUSES, Settings
+from .core.suggest import closest_words, with_suggestion
 from .diagnostics import Subtype, location, warn
 from .locale import _
 from .render.nodes import pb_connections, pb_header
@@ -115,8 +117,10 @@ class PolicyObjectDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         for name, value in self.options.items():
             if isinstance(value, UnknownOption):
-                known = ", ".join(sorted({*_COMMON_OPTIONS, *self.own_options}))
-                self.warn(Subtype.UNKNOWN_OPTION, f"unknown option :{name}: (known: {known})")
+                names = sorted({*_COMMON_OPTIONS, *self.own_options})
+                message = f"unknown option :{name}: (known: {', '.join(names)})"
+                near = closest_words(name, names)
+                self.warn(Subtype.UNKNOWN_OPTION, with_suggestion(message, near, _as_option))
         for name in repeated_options(self.block_text):
             self.warn(Subtype.REPEATED_OPTION, f":{name}: is given twice; the last value is used")
         title = _text(self.arguments[0]) if self.arguments else ""
@@ -217,11 +221,9 @@ class PolicyObjectDirective(SphinxDirective):
         links: list[Link] = []
         for rel in self.relations:
             for raw in split_list(self.options.get(rel.name)):
-                target = normalise_id(raw)
-                if not is_valid_id(target):
-                    self.warn(Subtype.INVALID_ID, f":{rel.name}: {raw!r} is not a valid id")
-                    continue
-                links.append(Link(rel.name, target, line))
+                # An invalid id ("Donald Trump") is reported once every document is read,
+                # so that the warning can name the object with that title.
+                links.append(Link(rel.name, normalise_id(raw), line))
         return tuple(links)
 
     def choice(self, option: str, allowed: tuple[str, ...], default: str) -> str:
@@ -231,12 +233,12 @@ class PolicyObjectDirective(SphinxDirective):
         value = " ".join(raw.lower().split())
         if value in allowed:
             return value
-        self.warn(
-            Subtype.OPTION_VALUE,
+        message = (
             f"unknown :{option}: {raw!r} (allowed: {', '.join(allowed)}); using {default!r}"
             if default
-            else f"unknown :{option}: {raw!r} (allowed: {', '.join(allowed)}); ignored",
+            else f"unknown :{option}: {raw!r} (allowed: {', '.join(allowed)}); ignored"
         )
+        self.warn(Subtype.OPTION_VALUE, with_suggestion(message, closest_words(value, allowed)))
         return default
 
     def make_record(self, **common: Any) -> PolicyObject | None:
@@ -254,12 +256,13 @@ class ClaimDirective(PolicyObjectDirective):
         if raw:
             term = settings.likelihood.lookup(raw)
             if term is None:
-                terms = ", ".join(t.term for t in settings.likelihood.terms)
-                self.warn(
-                    Subtype.SCALE_TERM,
+                terms = [t.term for t in settings.likelihood.terms]
+                words = [*terms, *(s for t in settings.likelihood.terms for s in t.synonyms)]
+                message = (
                     f"{raw!r} is not a term of the {settings.likelihood.name} likelihood scale "
-                    f"({terms})",
+                    f"({', '.join(terms)})"
                 )
+                self.warn(Subtype.SCALE_TERM, with_suggestion(message, closest_words(raw, words)))
             else:
                 likelihood = term.term
         return Claim(
@@ -300,11 +303,14 @@ class TimelineEventDirective(PolicyObjectDirective):
             try:
                 date = parse_date(raw)
             except DateError as exc:
-                self.warn(
-                    Subtype.INVALID_DATE,
-                    f"invalid :date: {raw!r}: {exc}; write EDTF, e.g. 2019-12-13, 2019-12, "
-                    "2019~, 2012/.., and put words like 'late 2019' in :date-label:",
+                hint = nearest_date(raw)
+                advice = (
+                    hint.advice("date")
+                    if hint is not None
+                    else "write EDTF, e.g. 2019-12-13, 2019-12, 2019~, 2012/.., and put words "
+                    "like 'late 2019' in :date-label:"
                 )
+                self.warn(Subtype.INVALID_DATE, f"invalid :date: {raw!r}: {exc}; {advice}")
         return TimelineEvent(date=date, date_label=_text(self.options.get("date-label")), **common)
 
 
@@ -340,6 +346,10 @@ def directive_for(kind: Kind, settings: Settings) -> type[PolicyObjectDirective]
     spec = LenientOptionSpec(dict.fromkeys(names, _text_or_none))
     attrs = {"option_spec": spec, "relations": relations, "own_options": names}
     return cast(type[PolicyObjectDirective], type(base.__name__, (base,), attrs))
+
+
+def _as_option(name: str) -> str:
+    return f":{name}:"
 
 
 def _text_or_none(value: str | None) -> str:

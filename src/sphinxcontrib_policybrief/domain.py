@@ -57,8 +57,10 @@ class PolicyBriefDomain(Domain):
         "views": {},  # docname -> [ViewRequest]
         "digests": {},  # docname -> digest of what its objects and views last showed
     }
-    # 2: records and views carry the included file they come from; 3: mentions, page title
-    data_version = 4
+    # 2: records and views carry the included file they come from; 3: mentions, page title;
+    # 4: claims carry a forecast, every object a review date; 5: dates carry how an
+    # interval starts (FuzzyDate.start)
+    data_version = 5
 
     _graph: BriefGraph | None = None
 

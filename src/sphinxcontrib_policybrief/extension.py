@@ -13,6 +13,7 @@ from . import config as config_values
 from .builder import PolicyBriefBuilder
 from .checks import report_problems
 from .collect import on_doctree_read
+from .colon_fence import report_colon_fences
 from .directives import DIRECTIVE_NAMES, directive_for
 from .domain import KIND_FOR_ROLE, PolicyBriefDomain, short_role
 from .references import warn_missing_reference
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", add_assets)
     # 3. doctree-read (per document, maybe in a worker): final titles, summaries, mentions.
     app.connect("doctree-read", on_doctree_read)
+    app.connect("doctree-read", report_colon_fences)  # ":::{claim}" left as plain text
     # 4. env-updated (main process, after merging): pages to rewrite for edits elsewhere.
     app.connect("env-updated", pages_to_rewrite)
     # 5. env-check-consistency: cross-document problems, once, on the merged view.

@@ -8,6 +8,7 @@ from sphinx.domains import Domain
 
 from .core.ids import normalise_id
 from .core.problems import with_article
+from .core.suggest import closest_ids, with_suggestion
 from .diagnostics import Subtype, warn
 from .domain import KIND_FOR_ROLE, pb_domain
 
@@ -23,11 +24,14 @@ def warn_missing_reference(
     role = str(node["reftype"])
     wanted = KIND_FOR_ROLE.get(role)
     noun = wanted.label.lower() if wanted is not None else role
-    found = pb_domain(app.env).graph.objects.get(normalise_id(str(node["reftarget"])))
+    objects = pb_domain(app.env).graph.objects
+    found = objects.get(normalise_id(str(node["reftarget"])))
     if found is not None and found.kind is not wanted:
         # The id exists, under another kind: say which, so the fix is obvious.
         problem = f"it is {with_article(found.kind.label.lower())}, not {with_article(noun)}"
     else:
-        problem = f"no such {noun} in the project"
+        kinds = None if wanted is None else (wanted,)
+        near = closest_ids(str(node["reftarget"]), objects.values(), kinds)
+        problem = with_suggestion(f"no such {noun} in the project", near)
     warn(Subtype.UNKNOWN_REF, f"{{{role}}} reference to {node['reftarget']!r}: {problem}", node)
     return True

@@ -14,9 +14,11 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .config import settings_from
+from .core.date_hints import nearest_date
 from .core.dates import DateError, FuzzyDate, parse_date
 from .core.ids import normalise_id, split_list, tag_list
 from .core.model import ViewRequest
+from .core.suggest import closest_words, with_suggestion
 from .core.views import GROUPINGS, SCOPES, VIEWS, ViewSpec
 from .diagnostics import Subtype, warn
 from .directives import (
@@ -48,8 +50,13 @@ class ViewDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         for name, value in self.options.items():
             if isinstance(value, UnknownOption):
-                known = ", ".join(sorted(self.option_spec))
-                self._warn(Subtype.UNKNOWN_OPTION, f"unknown option :{name}: (known: {known})")
+                names = sorted(self.option_spec)
+                message = f"unknown option :{name}: (known: {', '.join(names)})"
+                near = closest_words(name, names)
+                self._warn(
+                    Subtype.UNKNOWN_OPTION,
+                    with_suggestion(message, near, lambda option: f":{option}:"),
+                )
         for name in repeated_options(self.block_text):
             self._warn(Subtype.REPEATED_OPTION, f":{name}: is given twice; the last value is used")
         serial = int(self.env.temp_data.get(_SERIAL_KEY) or 0)
@@ -87,10 +94,8 @@ class ViewDirective(SphinxDirective):
             return "document"
         value = str(raw).strip().lower()
         if value not in SCOPES:
-            self._warn(
-                Subtype.VIEW_OPTION,
-                f"unknown :scope: {raw!r} (allowed: {', '.join(SCOPES)}); using 'document'",
-            )
+            message = f"unknown :scope: {raw!r} (allowed: {', '.join(SCOPES)}); using 'document'"
+            self._warn(Subtype.VIEW_OPTION, with_suggestion(message, closest_words(value, SCOPES)))
             return "document"
         return value
 
@@ -117,7 +122,10 @@ class ViewDirective(SphinxDirective):
         try:
             return parse_date(raw)
         except DateError as exc:
-            self._warn(Subtype.VIEW_OPTION, f"invalid :{option}: {raw!r}: {exc}")
+            hint = nearest_date(raw)
+            # A view shows no date, so words have nowhere to go: only the value is offered.
+            advice = f"; {hint.advice(option, label_option='')}" if hint is not None else ""
+            self._warn(Subtype.VIEW_OPTION, f"invalid :{option}: {raw!r}: {exc}{advice}")
             return None
 
     def _group_by(self) -> str:
@@ -126,8 +134,9 @@ class ViewDirective(SphinxDirective):
             return ""
         value = raw.strip().lower()
         if value not in GROUPINGS:
+            message = f"unknown :group-by: {raw!r} (allowed: {', '.join(GROUPINGS)})"
             self._warn(
-                Subtype.VIEW_OPTION, f"unknown :group-by: {raw!r} (allowed: {', '.join(GROUPINGS)})"
+                Subtype.VIEW_OPTION, with_suggestion(message, closest_words(value, GROUPINGS))
             )
             return ""
         return value

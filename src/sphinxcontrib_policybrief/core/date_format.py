@@ -35,6 +35,8 @@ _EARLIER = gettext_noop("%(date)s or earlier")
 _OPEN_END = gettext_noop("%(start)s – present")
 _UNKNOWN_END = gettext_noop("%(start)s – ?")
 _INTERVAL = gettext_noop("%(start)s – %(end)s")
+_OPEN_START = gettext_noop("until %(end)s")
+_UNKNOWN_START = gettext_noop("? – %(end)s")
 _DECADE_HEADING = gettext_noop("%(start)ss")
 
 _ENGLISH_LOCALE = Locale("en")
@@ -68,6 +70,9 @@ def format_fuzzy_date(
     if not fd.is_interval:
         return _point(fd, where, translations)
     start_text, _, end_text = fd.edtf.partition("/")
+    if fd.start != "closed":  # ``../2012`` and ``/2012``: only the end is a date
+        end = _point(parse_date(end_text), where, translations)
+        return tr(_OPEN_START if fd.start == "open" else _UNKNOWN_START) % {"end": end}
     start = _point(parse_date(start_text), where, translations)
     if fd.end == "open":
         return tr(_OPEN_END) % {"start": start}

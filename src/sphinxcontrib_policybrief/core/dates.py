@@ -1,4 +1,9 @@
-"""Dates that are not exact: a small parser of the documented EDTF subset, with English labels."""
+"""Dates that are not exact: a small parser of the documented EDTF subset, with English labels.
+
+The subset is EDTF level 1 but for negative and five-digit years, plus the seasons,
+quarters and halves of level 2 (docs/develop/dates.md compares it with the ``edtf``
+package).
+"""
 
 from __future__ import annotations
 
@@ -62,6 +67,14 @@ _POINT = re.compile(
     r"(?P<qual>[~?%])?"
 )
 _EARLIER = re.compile(r"\[\.\.(?P<end>[^\[\]/]+)\]")
+# EDTF level 0 allows a time of day after a full date; a timeline is drawn in days, so the
+# time is checked and then dropped.
+_TIME = re.compile(
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r"T(?P<h>[0-9]{2}):(?P<m>[0-9]{2}):(?P<s>[0-9]{2})(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
+)
+_NEGATIVE_YEAR = re.compile(r"-[0-9]{4}")
+_LONG_YEAR = re.compile(r"Y-?[0-9]+(?:E[0-9]+)?(?:S[0-9]+)?")
 _QUOTE_LIMIT = 40
 
 
@@ -92,6 +105,8 @@ class FuzzyDate:
     # Derived from edtf by parse_date; stored because the environment pickles these.
     _label: str = field(default="", repr=False)
     _html: str = field(default="", repr=False)
+    #: How an interval starts: "open" for ``../2012`` (until 2012), "unknown" for ``/2012``.
+    start: Literal["closed", "open", "unknown"] = "closed"
 
     @property
     def label(self) -> str:
@@ -131,6 +146,13 @@ def _month_end(year: int, month: int) -> date:
 def _point(text: str, raw: str) -> _Point:
     match = _POINT.fullmatch(text)
     if match is None:
+        timed = _TIME.fullmatch(text)
+        if timed is not None:
+            if int(timed["h"]) > 24 or int(timed["m"]) > 59 or int(timed["s"]) > 60:
+                raise DateError(f"the time of day is out of range in {_quote(raw)}")
+            return _point(timed["date"], raw)
+        if _NEGATIVE_YEAR.match(text) or _LONG_YEAR.fullmatch(text):
+            raise DateError(f"years before 1 and after 9999 are not supported in {_quote(raw)}")
         where = "" if text == raw else f" (in {_quote(raw)})"
         raise DateError(f"{_quote(text)} is not a date this extension reads{where}")
     qual = match["qual"] or ""
@@ -273,8 +295,12 @@ def _earlier(raw: str) -> FuzzyDate:
 
 def _interval(raw: str) -> FuzzyDate:
     start_text, _, end_text = raw.partition("/")
-    if "/" in end_text or not start_text:
-        raise DateError(f"{_quote(raw)}: an interval is START/END, START/.. or START/")
+    if "/" in end_text or (start_text in ("..", "") and end_text in ("..", "")):
+        raise DateError(
+            f"{_quote(raw)}: an interval is START/END, START/.., START/, ../END or /END"
+        )
+    if start_text in ("..", ""):
+        return _open_start(raw, start_text, end_text)
     start = _point(start_text, raw)
     if end_text in ("..", ""):
         open_end = end_text == ".."
@@ -306,6 +332,27 @@ def _interval(raw: str) -> FuzzyDate:
         False,
         f"{start.label} – {end.label}",
         start.html,
+    )
+
+
+def _open_start(raw: str, start_text: str, end_text: str) -> FuzzyDate:
+    # ``../2012`` lasts until 2012 from a start nobody fixes; ``/2012`` started at a
+    # time that is not known. Both have no lower bound and are placed at their end.
+    end = _point(end_text, raw)
+    open_start = start_text == ".."
+    return FuzzyDate(
+        raw,
+        None,
+        end.upper,
+        end.precision,
+        end.approximate,
+        end.uncertain,
+        True,
+        "closed",
+        False,
+        f"until {end.label}" if open_start else f"? – {end.label}",
+        end.html,
+        start="open" if open_start else "unknown",
     )
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from .date_format import decade_heading
 from .dates import Precision
+from .ids import is_valid_id
 from .messages import ENGLISH, Translations
 from .messages import gettext_noop as N_
 from .model import (
@@ -26,6 +27,7 @@ from .model import (
     TimelineEvent,
 )
 from .problems import Problem, Subtype, with_article
+from .suggest import closest_ids, with_suggestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +48,8 @@ def placement_key(event: TimelineEvent) -> tuple[int, int, int]:
     if event.date is None:
         return (date.max.toordinal() + 1, 0, 0)
     low, high, precision = event.date.sort_key()
-    if event.date.earlier and event.date.upper is not None:
+    # "2012 or earlier" and "until 2012" have no start: they stand at their one known date.
+    if event.date.lower is None and event.date.upper is not None:
         low = event.date.upper.toordinal()
     return (low, high, precision)
 
@@ -135,10 +138,18 @@ class BriefGraph:
                 target = self.objects.get(link.target)
                 where = (obj.docname, link.lineno or obj.lineno, obj.srcfile)
                 if target is None:
-                    self._problem(
-                        Subtype.UNKNOWN_REF,
+                    valid = is_valid_id(link.target)
+                    message = (
                         f"{obj.kind.value} {obj.id!r}: :{rel.name}: names {link.target!r}, "
-                        "which is not defined anywhere in the project",
+                        "which is not defined anywhere in the project"
+                        if valid
+                        else f"{obj.kind.value} {obj.id!r}: :{rel.name}: {link.target!r} "
+                        "is not a valid id"
+                    )
+                    near = closest_ids(link.target, self.objects.values(), rel.targets)
+                    self._problem(
+                        Subtype.UNKNOWN_REF if valid else Subtype.INVALID_ID,
+                        with_suggestion(message, near),
                         *where,
                     )
                 elif target.id == obj.id:

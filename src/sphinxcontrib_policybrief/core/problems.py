@@ -48,6 +48,7 @@ class Subtype(enum.StrEnum):
     LINT_CONTRADICTION_WITHOUT_PARADOX = "lint-contradiction-without-paradox"  #: unnamed clash
     LINT_SUPPORTS_AND_ATTACKS = "lint-supports-and-attacks"  #: both supports and attacks one claim
     LINT_ACH_SIZE = "lint-ach-size"  #: an ACH matrix too small to compare hypotheses
+    COLON_FENCE = "colon-fence"  #: ``:::{claim}`` read as text: MyST's colon_fence is off
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,15 @@ from .dates import DateError, FuzzyDate, parse_date
 from .ids import is_valid_id, normalise_id
 from .lint import LintLevel, lint_levels
 from .model import BUILTIN_RELATIONS, Kind, RelationType
-from .scales import DEFAULT_CONFIDENCE_LEVELS, ICD_203, LikelihoodScale, ScaleError, build_scale
+from .scales import (
+    DEFAULT_CONFIDENCE_LEVELS,
+    ICD_203,
+    PRESETS,
+    LikelihoodScale,
+    ScaleError,
+    build_scale,
+)
+from .suggest import closest_words, with_suggestion
 
 DEFAULT_CLAIM_KINDS = (
     "key-judgment",
@@ -92,10 +100,14 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
             f"policybrief_claim_kinds; using {fallback!r}"
         )
         default_kind = fallback
+    spec = lookup("policybrief_likelihood_scale")
     try:
-        scale = build_scale(lookup("policybrief_likelihood_scale"))
+        scale = build_scale(spec)
     except ScaleError as exc:
-        problems.append(f"policybrief_likelihood_scale: {exc}; using ICD 203")
+        near = closest_words(spec, sorted(PRESETS)) if isinstance(spec, str) else []
+        problems.append(
+            with_suggestion(f"policybrief_likelihood_scale: {exc}; using ICD 203", near)
+        )
         scale = ICD_203
     settings = Settings(
         short_names=bool(lookup("policybrief_short_names")),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .graph import BriefGraph
 from .model import Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
 from .settings import CLAIM_STATUSES, Settings
+from .suggest import closest_words, with_suggestion
 
 GROUPINGS = ("kind", "document", "actor", "none")
 SCOPES = ("document", "project")
@@ -64,9 +65,8 @@ def filter_problems(request: ViewRequest, settings: Settings) -> list[str]:
     for option, (given, known) in allowed.items():
         for value in given:
             if value not in known:
-                found.append(
-                    f"{request.view}: :{option}: {value!r} is not one of {', '.join(known)}"
-                )
+                message = f"{request.view}: :{option}: {value!r} is not one of {', '.join(known)}"
+                found.append(with_suggestion(message, closest_words(value, known)))
     if request.view == "key-judgments" and "key-judgment" not in settings.claim_kinds:
         found.append(
             "key-judgments: it lists claims of kind 'key-judgment', which "
