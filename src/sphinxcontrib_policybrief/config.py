@@ -17,8 +17,9 @@ from .core.settings import (
 )
 from .diagnostics import Subtype, warn
 
-# name -> (default, rebuild, types); "env" because directives read them while parsing.
-_VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
+# name -> (default, rebuild, types); "env" because directives read them while parsing, ""
+# for what only the LaTeX writer reads (it writes every page on every build anyway).
+_VALUES: dict[str, tuple[Any, Literal["env", "html", ""], tuple[type, ...]]] = {
     "policybrief_short_names": (True, "env", (bool,)),
     "policybrief_claim_kinds": (list(DEFAULT_CLAIM_KINDS), "env", (list, tuple)),
     "policybrief_default_claim_kind": ("assessment", "env", (str,)),
@@ -29,6 +30,7 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
     "policybrief_timeline_overview": (True, "html", (bool,)),
     "policybrief_export": (True, "html", (bool,)),
     "policybrief_export_formats": (list(EXPORT_FORMATS), "html", (list, tuple)),
+    "policybrief_latex_connections": ("compact", "", (str,)),
 }
 
 

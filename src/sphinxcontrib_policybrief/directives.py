@@ -31,7 +31,7 @@ from .core.model import (
 )
 from .core.settings import CLAIM_STATUSES, Settings
 from .diagnostics import Subtype, location, warn
-from .render.nodes import pb_connections, pb_header
+from .render.nodes import pb_connections, pb_header, pb_object
 
 
 class UnknownOption(str):
@@ -116,12 +116,13 @@ class PolicyObjectDirective(SphinxDirective):
             what = "a title" if self.kind is not Kind.ACTOR else "a name"
             self.warn(Subtype.MISSING_ARGUMENT, f"needs {what} as its argument")
             title = ident or f"Untitled {self.kind.label.lower()}"
-        container = nodes.container(
+        container = pb_object(
+            pb_kind=self.kind.value,
             classes=[
                 "pb-object",
                 f"pb-{self.kind.value}",
                 *(self.options.get("class") or "").split(),
-            ]
+            ],
         )
         self.set_source_info(container)
         docname = self.env.docname

@@ -19,6 +19,8 @@ DEFAULT_ACTOR_KINDS = ("person", "state", "organization", "group")
 CLAIM_STATUSES = ("open", "confirmed", "refuted", "superseded")
 #: What ``policybrief_export_formats`` may list (see the exports page of the docs).
 EXPORT_FORMATS = ("json", "jsonld", "timelinejs", "csv")
+#: How much of each object's connections the PDF shows (``policybrief_latex_connections``).
+LATEX_CONNECTIONS = ("full", "compact", "none")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,7 @@ class Settings:
     timeline_overview: bool
     export: bool
     export_formats: tuple[str, ...] = EXPORT_FORMATS
+    latex_connections: str = "compact"
 
     def relation(self, name: str) -> RelationType | None:
         for rel in self.relations:
@@ -89,8 +92,29 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         timeline_overview=bool(lookup("policybrief_timeline_overview")),
         export=bool(lookup("policybrief_export")),
         export_formats=_export_formats(lookup("policybrief_export_formats"), problems),
+        latex_connections=_one_of(
+            "policybrief_latex_connections", lookup, LATEX_CONNECTIONS, "compact", problems
+        ),
     )
     return settings, problems
+
+
+def _one_of(
+    name: str,
+    lookup: Callable[[str], Any],
+    allowed: Sequence[str],
+    default: str,
+    problems: list[str],
+) -> str:
+    value = lookup(name)
+    word = " ".join(value.lower().split()) if isinstance(value, str) else value
+    if word in allowed:
+        return str(word)
+    problems.append(
+        f"{name} must be one of {', '.join(repr(a) for a in allowed)}, not {value!r}; "
+        f"using {default!r}"
+    )
+    return default
 
 
 def _export_formats(value: object, problems: list[str]) -> tuple[str, ...]:
