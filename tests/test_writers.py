@@ -130,6 +130,14 @@ def test_connections_box(outputs: dict[str, Path]) -> None:
     assert "\\begin{pbconnections}\n\\pbconnectionsrunin{Connections}\\pbrel{Supports}{" in tex
     text = _text(outputs, "analysis")
     assert re.search(r"^   Connections:\n      Supports: The main thesis$", text, re.M)
+    # A list in a field (an actor's events in date order): one line per item.
+    actors = _text(outputs, "actors")
+    assert re.search(
+        r"^      Events:\n         - 13 December 2018 — Russia's prime minister proposes \"deeper\n"
+        r"           integration\"\n      Claims: ",
+        actors,
+        re.M,
+    )
 
 
 def test_view_box(outputs: dict[str, Path]) -> None:

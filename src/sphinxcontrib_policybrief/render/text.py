@@ -60,9 +60,20 @@ def _line(self: Translator, content: nodes.Element, first: str | None = None) ->
 
 def _fields(self: Translator, field_list: nodes.Element) -> None:
     for field in field_list.children:
-        if isinstance(field, nodes.field):
-            name, body = field.children[0], field.children[1]
-            assert isinstance(body, nodes.Element)
+        if not isinstance(field, nodes.field):
+            continue
+        name, body = field.children[0], field.children[1]
+        assert isinstance(body, nodes.Element)
+        items = body.children[0] if len(body.children) == 1 else None
+        if isinstance(items, nodes.bullet_list):
+            # A list (an actor's events in date order): one line per item under the name.
+            self.states[-1].append((0, [f"{name.astext()}:"]))
+            self.new_state(_INDENT)
+            for item in items.children:
+                assert isinstance(item, nodes.Element)
+                _line(self, item, first="- ")
+            self.end_state(end=None)
+        else:
             _line(self, body, first=f"{name.astext()}: ")
     _blank(self)
 
