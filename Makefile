@@ -17,7 +17,7 @@ example: $(STAMP)  ## the example brief as HTML: example/_build/html/index.html
 	$(BIN)/python -m sphinx -W -n -b html example example/_build/html
 	@echo "Open example/_build/html/index.html"
 
-example-pdf: $(STAMP)  ## the example brief as PDF (needs LaTeX: latexmk, texlive)
+example-pdf: $(STAMP)  ## the example brief as PDF (Debian: latexmk texlive-latex-extra tex-gyre)
 	$(BIN)/python -m sphinx -M latexpdf example example/_build -W -n
 
 test: $(STAMP)  ## the whole test suite

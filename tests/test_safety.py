@@ -11,6 +11,8 @@ import csv
 import io
 import json
 import re
+import shutil
+import subprocess
 import zlib
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -552,3 +554,129 @@ def test_rst_body_javascript_link_is_dropped(tmp_path: Path) -> None:
 def test_myst_body_raw_html_is_escaped_by_default(tmp_path: Path) -> None:
     problems, _ = audit(_build_raw_html_bodies(tmp_path, "").read_text(encoding="utf8"))
     assert problems == []
+
+
+# -- LaTeX and plain text -----------------------------------------------------------------------
+
+# What LaTeX would run or choke on: a command, a definition, math, and every special character.
+TEX = r"\input{/etc/passwd} \def\x{y}\x $m^2_1$ 50% & #1 ~ {braces} \\ end"
+# As MyST reads it: "\\" is an escaped backslash. (In an option, " #" starts a comment.)
+TEX_READ = TEX.replace("\\\\", "\\")
+
+TEX_OBJECTS = f"""\
+# Objects in print
+
+:::{{actor}} Actor {TEX} {CONTROL}end
+:id: tex-actor
+:role: Role {TEX}
+:aliases: Alias {TEX}
+:tags: tex{CONTROL}tag
+
+Body of the actor.
+:::
+
+:::{{timeline-event}} Event {TEX}
+:id: tex-event
+:date: 2019-12
+:date-label: {TEX}
+:source: Source {TEX}
+:actors: tex-actor
+
+Summary {TEX}.
+:::
+
+:::{{claim}} Claim {TEX}
+:id: tex-claim
+:kind: key-judgment
+:likelihood: likely
+:confidence: high
+:evidence: tex-event
+:actors: tex-actor
+:::
+
+:::{{paradox}} Paradox {TEX}
+:id: tex-paradox
+:claims: tex-claim, tex-claim-2
+:::
+
+:::{{claim}} Second claim {_p(SCRIPT, "x1")}
+:id: tex-claim-2
+:contradicts: tex-claim
+:::
+
+Roles: {{actor}}`label {TEX} <tex-actor>`.
+"""
+
+
+@pytest.fixture(scope="module")
+def print_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _write(
+        tmp_path_factory.mktemp("print") / "src",
+        {
+            "conf.py": _CONF + _MYST,
+            "index.md": "# Print\n\n```{toctree}\nobjects\nviews\n```\n",
+            "objects.md": TEX_OBJECTS,
+            "views.md": MYST_VIEWS,
+        },
+    )
+
+
+def _tex_output(src: Path, tmp: Path) -> Path:
+    app, warnings = build(src, tmp, builder="latex", fresh=True)
+    assert "Traceback" not in warnings, warnings
+    return Path(app.outdir)
+
+
+def test_latex_escapes_every_payload(print_src: Path, tmp_path: Path) -> None:
+    tex = next(_tex_output(print_src, tmp_path).glob("*.tex")).read_text(encoding="utf8")
+    body = tex[tex.index("\\begin{document}") :]
+    # Nothing the author typed becomes a command, math, an alignment tab or a parameter.
+    assert "\\input{/etc/passwd}" not in body and "\\def\\x" not in body
+    assert "$m^2_1$" not in body and "50%" not in body and " & #1" not in body
+    escaped = body.count("\\textbackslash{}input\\{/etc/passwd\\}")
+    # Title, role, alias, date label, source and summary of the objects, and again in the
+    # views (timeline table, indexes, key judgments), the role's label, the indexes.
+    assert escaped >= 12, escaped
+    assert "\\$m\\textasciicircum{}2\\_1\\$ 50\\% \\& \\#1" in body
+    assert not _CONTROL_CHARS.search(body)
+
+
+def test_text_shows_every_payload_as_typed(print_src: Path, tmp_path: Path) -> None:
+    app, warnings = build(print_src, tmp_path, builder="text", fresh=True)
+    assert "Traceback" not in warnings, warnings
+    objects = (Path(app.outdir) / "objects.txt").read_text(encoding="utf8")
+    views = (Path(app.outdir) / "views.txt").read_text(encoding="utf8")
+    for text in (objects, views):
+        assert not _CONTROL_CHARS.search(text)
+        assert "\\input{/etc/passwd}" in " ".join(text.split())
+    assert f"Claim {TEX_READ}" in " ".join(views.split())
+    assert "Second claim <script>alert('x1')</script>" in " ".join(objects.split())
+
+
+def _pdf_tools() -> bool:
+    return all(shutil.which(tool) for tool in ("latexmk", "pdflatex", "pdftotext"))
+
+
+@pytest.mark.skipif(not _pdf_tools(), reason="needs latexmk, pdflatex and pdftotext")
+def test_pdf_prints_every_payload_as_typed(print_src: Path, tmp_path: Path) -> None:
+    outdir = _tex_output(print_src, tmp_path)
+    tex = next(outdir.glob("*.tex"))
+    done = subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+        cwd=outdir,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    shown = subprocess.run(
+        ["pdftotext", "-layout", tex.with_suffix(".pdf").name, "-"],
+        cwd=outdir,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "/etc/passwd" in shown
+    flat = " ".join(shown.split())
+    assert "\\input{/etc/passwd}" in flat and "50% & #1" in flat

@@ -155,6 +155,23 @@ def test_empty_input_is_a_small_valid_svg() -> None:
     assert float(root.get("viewBox", "").split()[3]) <= 30
 
 
+def test_empty_wording_is_the_callers_and_stays_text() -> None:
+    # The caller passes the wording in the reader's language; markup in it is text.
+    root = parse(render_overview([], label="Übersicht", empty="<b>Keine</b> Ereignisse & so"))
+    assert "".join(root.itertext()) == "Übersicht<b>Keine</b> Ereignisse & so"
+    assert root.find(f".//{NS}b") is None
+
+
+def test_text_and_attributes_are_escaped_by_the_serialiser() -> None:
+    # Written by ElementTree: every character an author may type survives a parse as is.
+    title = "a < b & c > d \"q\" 'a' ]]> <!-- x -->"
+    root = parse(render_overview([mark("2019", title, "p.html?a=1&b=2#x")], label=title))
+    assert root.get("aria-label") == title and root[0].text == title
+    link = root.find(f".//{NS}a")
+    assert link is not None and link.get("href") == "p.html?a=1&b=2#x"
+    assert tooltip(root, shapes(root)[0]) == f"{title} — 2019"
+
+
 def test_nonsense_sizes_are_refused() -> None:
     with pytest.raises(ValueError, match="width"):
         render_overview([mark("2019")], width=10)

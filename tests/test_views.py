@@ -100,9 +100,11 @@ def test_views(tmp_path: Path) -> None:
     headings = re.findall(r'class="pb-tl-year rubric"[^>]*>([^<]+)<', timeline)
     assert headings == ["2000s", "2000"]  # by lower bound: 1 January 2000 comes first
 
-    # The claim index page lists kinds in configured order: key judgments first.
+    # The claim index page is by initial (a group's heading becomes an anchor, which a
+    # space would make invalid); each entry says its kind.
     index = (out / "pb-claims.html").read_text(encoding="utf8")
-    assert index.index("Key judgment") < index.index("Finding")
+    assert re.findall(r'id="cap-([^"]*)"', index) == ["A"]
+    assert "(Key judgment; unlikely)" in index and "(Finding; likely)" in index
 
 
 def test_key_judgments_without_the_kind_warns(tmp_path: Path) -> None:

@@ -18,8 +18,9 @@ from .core.settings import (
 )
 from .diagnostics import Subtype, warn
 
-# name -> (default, rebuild, types); "env" because directives read them while parsing.
-_VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
+# name -> (default, rebuild, types); "env" because directives read them while parsing, ""
+# for what only the LaTeX writer reads (it writes every page on every build anyway).
+_VALUES: dict[str, tuple[Any, Literal["env", "html", ""], tuple[type, ...]]] = {
     "policybrief_short_names": (True, "env", (bool,)),
     "policybrief_claim_kinds": (list(DEFAULT_CLAIM_KINDS), "env", (list, tuple)),
     "policybrief_default_claim_kind": ("assessment", "env", (str,)),
@@ -36,6 +37,7 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html"], tuple[type, ...]]] = {
     "policybrief_previous_edition": (None, "env", (str, type(None))),
     "policybrief_review_after": (DEFAULT_REVIEW_AFTER, "env", (int,)),
     "policybrief_lint": ("none", "env", (str, dict)),
+    "policybrief_latex_connections": ("compact", "", (str,)),
 }
 
 

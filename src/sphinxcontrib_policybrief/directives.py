@@ -34,7 +34,7 @@ from .core.settings import CLAIM_STATUSES, Settings
 from .core.suggest import closest_words, with_suggestion
 from .diagnostics import Subtype, location, warn
 from .locale import _
-from .render.nodes import pb_connections, pb_header
+from .render.nodes import pb_connections, pb_header, pb_object
 
 
 class UnknownOption(str):
@@ -129,12 +129,13 @@ class PolicyObjectDirective(SphinxDirective):
             what = "a title" if self.kind is not Kind.ACTOR else "a name"
             self.warn(Subtype.MISSING_ARGUMENT, f"needs {what} as its argument")
             title = ident or str(_UNTITLED[self.kind])
-        container = nodes.container(
+        container = pb_object(
+            pb_kind=self.kind.value,
             classes=[
                 "pb-object",
                 f"pb-{self.kind.value}",
                 *(self.options.get("class") or "").split(),
-            ]
+            ],
         )
         self.set_source_info(container)
         docname = self.env.docname

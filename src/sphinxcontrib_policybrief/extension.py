@@ -17,7 +17,7 @@ from .colon_fence import report_colon_fences
 from .directives import DIRECTIVE_NAMES, directive_for
 from .domain import KIND_FOR_ROLE, PolicyBriefDomain, short_role
 from .references import warn_missing_reference
-from .render import nodes
+from .render import writers
 from .render.transform import RenderPolicyBrief
 from .rewrite import pages_to_rewrite
 from .view_directives import VIEW_DIRECTIVES
@@ -30,7 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")  # badges and cards
     config_values.register(app)
     locale.register(app)  # the policybrief message catalog, in the build's language
-    nodes.register(app)
+    writers.register(app)  # our nodes' visitors per writer, and the LaTeX package
     app.add_domain(PolicyBriefDomain)
     app.add_post_transform(RenderPolicyBrief)
 

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from sphinx.domains import Index, IndexEntry
 
-from .config import settings_from
-from .core.labels import humanise, kind_label
+from .core.labels import kind_label
 from .core.model import Actor, Claim, Kind
 from .locale import _, translated
 
@@ -17,8 +16,18 @@ if TYPE_CHECKING:
     from .domain import PolicyBriefDomain
 
 
+def initial(name: str) -> str:
+    """The group of an index entry: its first letter or digit, as a capital.
+
+    Sphinx's index templates make an anchor of each group's heading (``id="cap-K"``), so
+    a heading must be a single character that can stand in an id and a link: a kind
+    such as "Key judgment" cannot (a space is invalid in both, and EPUB readers refuse it).
+    """
+    return next((c.upper() for c in name if c.isalnum()), "*")
+
+
 class ClaimIndex(Index):
-    """Every claim, grouped by kind, with its likelihood and confidence."""
+    """Every claim by initial, with its kind, likelihood and confidence."""
 
     name = "claims"
     localname = _("Claim index")
@@ -36,18 +45,13 @@ class ClaimIndex(Index):
             assert isinstance(obj, Claim)
             confidence = _("%s confidence") % translated(obj.confidence) if obj.confidence else ""
             extra = ", ".join(x for x in (translated(obj.likelihood), confidence) if x)
-            groups[translated(kind_label(obj))].append(
+            kind = translated(kind_label(obj))
+            extra = f"{kind}; {extra}" if extra else kind
+            groups[initial(obj.title)].append(
                 IndexEntry(obj.title, 0, obj.docname, obj.anchor, extra, "", obj.id)
             )
-        # Kinds in the order conf.py lists them (key judgments first by default), as the
-        # claim-index view groups them; a kind no longer configured goes last.
-        order = {
-            translated(humanise(kind)): i
-            for i, kind in enumerate(settings_from(domain.env.config).claim_kinds)
-        }
         content = [
-            (k, sorted(v, key=lambda e: e.name.casefold()))
-            for k, v in sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+            (k, sorted(v, key=lambda e: e.name.casefold())) for k, v in sorted(groups.items())
         ]
         return content, False
 
@@ -73,8 +77,9 @@ class ActorIndex(Index):
             names = [(obj.title, obj.role or kind)]
             names += [(alias, _("see %s") % obj.title) for alias in obj.aliases]
             for name, extra in names:
-                letter = name[:1].upper() or "?"
-                groups[letter].append(IndexEntry(name, 0, obj.docname, obj.anchor, extra, "", kind))
+                groups[initial(name)].append(
+                    IndexEntry(name, 0, obj.docname, obj.anchor, extra, "", kind)
+                )
         content = [
             (k, sorted(v, key=lambda e: e.name.casefold())) for k, v in sorted(groups.items())
         ]

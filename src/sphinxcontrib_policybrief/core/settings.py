@@ -39,6 +39,8 @@ CLAIM_STATUSES = ("open", "confirmed", "refuted", "superseded")
 EXPORT_FORMATS = ("json", "jsonld", "timelinejs", "csv")
 #: Days a key judgment may go unreviewed (``policybrief_review_after``).
 DEFAULT_REVIEW_AFTER = 365
+#: How much of each object's connections the PDF shows (``policybrief_latex_connections``).
+LATEX_CONNECTIONS = ("full", "compact", "none")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ class Settings:
     review_after: int = DEFAULT_REVIEW_AFTER
     #: Every lint rule's level, from ``policybrief_lint`` (all off by default).
     lint: tuple[tuple[str, LintLevel], ...] = ()
+    latex_connections: str = "compact"
 
     def relation(self, name: str) -> RelationType | None:
         for rel in self.relations:
@@ -122,6 +125,9 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         export_formats=_export_formats(lookup("policybrief_export_formats"), problems),
         **_edition_settings(lookup, problems),
         lint=_lint(lookup("policybrief_lint"), problems),
+        latex_connections=_one_of(
+            "policybrief_latex_connections", lookup, LATEX_CONNECTIONS, "compact", problems
+        ),
     )
     return settings, problems
 
@@ -185,6 +191,24 @@ def _lint(value: object, problems: list[str]) -> tuple[tuple[str, LintLevel], ..
     levels, found = lint_levels(value)
     problems.extend(found)
     return levels
+
+
+def _one_of(
+    name: str,
+    lookup: Callable[[str], Any],
+    allowed: Sequence[str],
+    default: str,
+    problems: list[str],
+) -> str:
+    value = lookup(name)
+    word = " ".join(value.lower().split()) if isinstance(value, str) else value
+    if word in allowed:
+        return str(word)
+    problems.append(
+        f"{name} must be one of {', '.join(repr(a) for a in allowed)}, not {value!r}; "
+        f"using {default!r}"
+    )
+    return default
 
 
 def _export_formats(value: object, problems: list[str]) -> tuple[str, ...]:

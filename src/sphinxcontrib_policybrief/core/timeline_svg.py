@@ -1,4 +1,9 @@
-"""A timeline overview drawn at build time as inline SVG, on a true linear time scale."""
+"""A timeline overview drawn at build time as SVG, on a true linear time scale.
+
+The drawing is built as an element tree and written by ``xml.etree.ElementTree``, which
+escapes every text and attribute: nothing here escapes by hand. What is removed by hand is
+what XML cannot carry at all (control characters, lone surrogates).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from html import escape
+from xml.etree.ElementTree import Element, SubElement, tostring
 
 from .dates import FuzzyDate, Precision
 
@@ -47,7 +52,14 @@ class TimelineMark:
 
 
 def _clean(text: str) -> str:
-    return escape(_CONTROL.sub("", text), quote=True)
+    """*text* without the characters XML 1.0 cannot hold."""
+    return _CONTROL.sub("", text)
+
+
+def _attribute(text: str) -> str:
+    # A parser reads a literal tab or newline in an attribute as a space; the serialiser
+    # would keep them as character references instead, so say what a reader gets.
+    return _clean(text).replace("\t", " ").replace("\n", " ")
 
 
 def _safe_href(href: str) -> str:
@@ -146,84 +158,128 @@ def _classes(fd: FuzzyDate) -> str:
     return " ".join(classes)
 
 
-def _style(fd: FuzzyDate) -> str:
+def _style(fd: FuzzyDate) -> dict[str, str]:
     # Presentation attributes rather than style="": the theme's CSS classes override them.
-    attrs = ' fill="currentColor" stroke="currentColor"'
+    attrs = {"fill": "currentColor", "stroke": "currentColor"}
     if fd.end != "closed" or fd.earlier:
-        attrs += ' stroke-dasharray="4 3" fill-opacity="0.4"'
+        attrs |= {"stroke-dasharray": "4 3", "fill-opacity": "0.4"}
     elif fd.approximate or fd.uncertain:
-        attrs += ' stroke-dasharray="3 2" fill-opacity="0.5"'
+        attrs |= {"stroke-dasharray": "3 2", "fill-opacity": "0.5"}
     return attrs
 
 
-def _fade(x: float, y: float, height: float, length: float, leftwards: bool) -> list[str]:
+def _fade(
+    parent: Element, x: float, y: float, height: float, length: float, leftwards: bool
+) -> None:
     """A tail of steps of falling opacity (no gradients: they would need ids on the page)."""
     step = length / len(_FADE_STEPS)
-    parts = []
     for i, opacity in enumerate(_FADE_STEPS):
         left = x - (i + 1) * step if leftwards else x + i * step
-        parts.append(
-            f'<rect class="pb-tl-fade" x="{_num(left)}" y="{_num(y)}" width="{_num(step)}" '
-            f'height="{_num(height)}" fill="currentColor" fill-opacity="{opacity}"/>'
+        SubElement(
+            parent,
+            "rect",
+            {
+                "class": "pb-tl-fade",
+                "x": _num(left),
+                "y": _num(y),
+                "width": _num(step),
+                "height": _num(height),
+                "fill": "currentColor",
+                "fill-opacity": str(opacity),
+            },
         )
-    return parts
 
 
-def _draw(item: _Placed, y: float, bar: float) -> str:
+def _tip(parent: Element, text: str) -> None:
+    SubElement(parent, "title").text = text
+
+
+def _draw(parent: Element, item: _Placed, y: float, bar: float) -> None:
     fd = item.mark.date
     tip = " — ".join(t for t in (_clean(item.mark.title), _clean(item.mark.label or fd.label)) if t)
     href = _safe_href(item.mark.href)
-    inner_tip = "" if href else f"<title>{tip}</title>"
-    cls, style = _classes(fd), _style(fd)
+    if href:
+        parent = SubElement(parent, "a", {"href": href})
+        _tip(parent, tip)
+    attrs = {"class": _classes(fd)}
     centre = y + bar / 2
-    extras: list[str] = []
     if item.point:
         radius = min(4.0, bar / 2 + 1)
-        shape = (
-            f'<circle class="{cls}" cx="{_num((item.x0 + item.x1) / 2)}" cy="{_num(centre)}" '
-            f'r="{_num(radius)}"{style}>{inner_tip}</circle>'
-        )
-    else:
-        x0, x1 = item.x0, item.x1
-        fade = min(_FADE, (x1 - x0) / 2)
-        if fd.earlier:
-            x0 += fade
-            extras.extend(_fade(x0, y, bar, fade, leftwards=True))
-        if fd.end == "unknown":
-            x1 -= fade
-            extras.extend(_fade(x1, y, bar, fade, leftwards=False))
-        if fd.end == "open":
-            tip_x, back = x1 + _ARROW, x1
-            half = bar / 2 + 1
-            extras.extend(
-                f'<line class="pb-tl-arrow" x1="{_num(back)}" y1="{_num(y1)}" '
-                f'x2="{_num(tip_x)}" y2="{_num(centre)}" stroke="currentColor"/>'
-                for y1 in (centre - half, centre + half)
+        attrs |= {
+            "cx": _num((item.x0 + item.x1) / 2),
+            "cy": _num(centre),
+            "r": _num(radius),
+            **_style(fd),
+        }
+        shape = SubElement(parent, "circle", attrs)
+        if not href:
+            _tip(shape, tip)
+        return
+    x0, x1 = item.x0, item.x1
+    fade = min(_FADE, (x1 - x0) / 2)
+    if fd.earlier:
+        x0 += fade
+    if fd.end == "unknown":
+        x1 -= fade
+    attrs |= {
+        "x": _num(x0),
+        "y": _num(y),
+        "width": _num(x1 - x0),
+        "height": _num(bar),
+        "rx": "2",
+        **_style(fd),
+    }
+    shape = SubElement(parent, "rect", attrs)
+    if not href:
+        _tip(shape, tip)
+    if fd.earlier:
+        _fade(parent, x0, y, bar, fade, leftwards=True)
+    if fd.end == "unknown":
+        _fade(parent, x1, y, bar, fade, leftwards=False)
+    if fd.end == "open":
+        tip_x, back = x1 + _ARROW, x1
+        half = bar / 2 + 1
+        for y1 in (centre - half, centre + half):
+            SubElement(
+                parent,
+                "line",
+                {
+                    "class": "pb-tl-arrow",
+                    "x1": _num(back),
+                    "y1": _num(y1),
+                    "x2": _num(tip_x),
+                    "y2": _num(centre),
+                    "stroke": "currentColor",
+                },
             )
-        shape = (
-            f'<rect class="{cls}" x="{_num(x0)}" y="{_num(y)}" width="{_num(x1 - x0)}" '
-            f'height="{_num(bar)}" rx="2"{style}>{inner_tip}</rect>'
-        )
-    body = shape + "".join(extras)
-    if href:
-        return f'<a href="{escape(href, quote=True)}"><title>{tip}</title>{body}</a>'
-    return body
 
 
-def _ticks(scale: _Scale, bottom: float) -> list[str]:
+def _ticks(parent: Element, scale: _Scale, bottom: float) -> None:
     step = _tick_step(scale.px_per_year, len(str(scale.last_year)))
     first = scale.first_year + (-scale.first_year % step)
     # A span too long for even one round year still gets its start labelled.
     years = range(first, scale.last_year + 1, step) or range(scale.first_year, first, step)
-    out = []
     for year in years:
         x = _num(scale.x(date(year, 1, 1).toordinal()))
-        out.append(
-            f'<line class="pb-tl-tick" x1="{x}" y1="{_num(_AXIS_Y - 5)}" x2="{x}" '
-            f'y2="{_num(bottom)}" stroke="currentColor" stroke-opacity="0.25"/>'
-            f'<text class="pb-tl-tick-label" x="{x}" y="{_num(_LABEL_Y)}" text-anchor="middle">'
-            f"{year}</text>"
+        SubElement(
+            parent,
+            "line",
+            {
+                "class": "pb-tl-tick",
+                "x1": x,
+                "y1": _num(_AXIS_Y - 5),
+                "x2": x,
+                "y2": _num(bottom),
+                "stroke": "currentColor",
+                "stroke-opacity": "0.25",
+            },
         )
+        label = SubElement(
+            parent,
+            "text",
+            {"class": "pb-tl-tick-label", "x": x, "y": _num(_LABEL_Y), "text-anchor": "middle"},
+        )
+        label.text = str(year)
     months = (scale.last_year - scale.first_year + 1) * 12
     if months <= _MINOR_TICK_MAX_MONTHS:
         for index in range(months):
@@ -231,19 +287,39 @@ def _ticks(scale: _Scale, bottom: float) -> list[str]:
             if month == 1:
                 continue
             x = _num(scale.x(date(year, month, 1).toordinal()))
-            out.append(
-                f'<line class="pb-tl-tick pb-tl-minor" x1="{x}" y1="{_num(_AXIS_Y - 2)}" '
-                f'x2="{x}" y2="{_num(_AXIS_Y + 2)}" stroke="currentColor" stroke-opacity="0.5"/>'
+            SubElement(
+                parent,
+                "line",
+                {
+                    "class": "pb-tl-tick pb-tl-minor",
+                    "x1": x,
+                    "y1": _num(_AXIS_Y - 2),
+                    "x2": x,
+                    "y2": _num(_AXIS_Y + 2),
+                    "stroke": "currentColor",
+                    "stroke-opacity": "0.5",
+                },
             )
-    return out
 
 
-def _svg_open(label: str, width: int, height: float) -> str:
-    return (
-        f'<svg xmlns="{_SVG_NS}" class="pb-tl-svg" role="img" aria-label="{label}" '
-        f'viewBox="0 0 {width} {_num(height)}" width="100%" font-size="{_FONT_SIZE}" '
-        f'fill="currentColor"><title>{label}</title>'
+def _svg(label: str, width: int, height: float) -> Element:
+    # The namespace as a plain attribute: ElementTree then writes it as given, without
+    # inventing a prefix (and without registering one process-wide).
+    root = Element(
+        "svg",
+        {
+            "xmlns": _SVG_NS,
+            "class": "pb-tl-svg",
+            "role": "img",
+            "aria-label": _attribute(label),
+            "viewBox": f"0 0 {width} {_num(height)}",
+            "width": "100%",
+            "font-size": str(_FONT_SIZE),
+            "fill": "currentColor",
+        },
     )
+    _tip(root, _clean(label))
+    return root
 
 
 def render_overview(
@@ -252,24 +328,25 @@ def render_overview(
     width: int = 760,
     row_height: int = 14,
     label: str = "Timeline overview",
+    empty: str = "No events",
 ) -> str:
     """The SVG markup (no XML prolog) for *marks*; the same input gives the same bytes.
 
     Each mark takes a lane of *row_height* units; overlapping marks stack in as few lanes
-    as they need. Marks without any bound cannot be placed and are left out. Raises
-    ``ValueError`` for a *width* under 100 or a *row_height* under 4.
+    as they need. Marks without any bound cannot be placed and are left out; with none
+    left, the drawing says *empty*. Raises ``ValueError`` for a *width* under 100 or a
+    *row_height* under 4.
     """
     if width < 100:
         raise ValueError(f"width must be at least 100, not {width}")
     if row_height < 4:
         raise ValueError(f"row_height must be at least 4, not {row_height}")
-    title = _clean(label)
     usable = [m for m in marks if m.date.lower is not None or m.date.upper is not None]
     if not usable:
-        return (
-            _svg_open(title, width, 24.0)
-            + f'<text class="pb-tl-empty" x="{_num(_MARGIN)}" y="16.0">No events</text></svg>'
-        )
+        root = _svg(label, width, 24.0)
+        text = SubElement(root, "text", {"class": "pb-tl-empty", "x": _num(_MARGIN), "y": "16.0"})
+        text.text = _clean(empty)
+        return _serialise(root)
 
     bounds = [d for m in usable for d in (m.date.lower, m.date.upper) if d is not None]
     scale = _Scale(min(bounds), max(bounds), width)
@@ -282,18 +359,25 @@ def render_overview(
     top = _AXIS_Y + 6.0
     height = top + (max(lanes) + 1) * row_height + 2.0
 
-    axis = (
-        f'<line class="pb-tl-axis" x1="{_num(scale.left)}" y1="{_num(_AXIS_Y)}" '
-        f'x2="{_num(scale.right)}" y2="{_num(_AXIS_Y)}" stroke="currentColor"/>'
+    root = _svg(label, width, height)
+    SubElement(
+        root,
+        "line",
+        {
+            "class": "pb-tl-axis",
+            "x1": _num(scale.left),
+            "y1": _num(_AXIS_Y),
+            "x2": _num(scale.right),
+            "y2": _num(_AXIS_Y),
+            "stroke": "currentColor",
+        },
     )
-    shapes = [
-        _draw(item, top + lane * row_height + (row_height - bar) / 2, bar)
-        for item, lane in zip(placed, lanes, strict=True)
-    ]
-    return (
-        _svg_open(title, width, height)
-        + axis
-        + "".join(_ticks(scale, height - 2.0))
-        + "".join(shapes)
-        + "</svg>"
-    )
+    _ticks(root, scale, height - 2.0)
+    for item, lane in zip(placed, lanes, strict=True):
+        _draw(root, item, top + lane * row_height + (row_height - bar) / 2, bar)
+    return _serialise(root)
+
+
+def _serialise(root: Element) -> str:
+    # short_empty_elements writes <line ... /> rather than <line ...></line>.
+    return tostring(root, encoding="unicode", short_empty_elements=True)

@@ -1,9 +1,8 @@
-"""Small builders of docutils nodes shared by the object and view renderers."""
+"""Small builders of nodes shared by the object and view renderers: links, badges, dates."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
 
 from docutils import nodes
 from sphinx import addnodes
@@ -15,8 +14,9 @@ from ..core.graph import BriefGraph
 from ..core.model import Claim, PolicyObject, TimelineEvent
 from ..core.scales import LikelihoodScale
 from ..locale import _, date_label, event_date_label, translated
+from .nodes import pb_badge, pb_date
 
-# sphinx-design badge colours by meaning, so a reader learns them once.
+# Badge tones by meaning, so a reader learns them once (each writer gives a tone its look).
 _LIKELIHOOD_STYLE = ("danger", "danger", "warning", "secondary", "info", "primary", "primary")
 _CONFIDENCE_STYLE = {"low": "warning", "moderate": "info", "high": "success"}
 _STATUS_STYLE = {"confirmed": "success", "refuted": "danger", "superseded": "secondary"}
@@ -29,7 +29,6 @@ class Linker:
         self.builder = builder
         self.graph = graph
         self.docname = docname
-        self.html = builder.format == "html"
         self.language: str | None = builder.config.language
 
     def to_object(self, ident: str, text: str | None = None) -> nodes.Node:
@@ -89,28 +88,26 @@ class Linker:
             out.append(self.to_object(ident))
         return out
 
-    def date(self, event: TimelineEvent) -> nodes.Node:
+    def date(self, event: TimelineEvent) -> pb_date:
         label = event_date_label(event, self.language) or str(_("date unknown"))
         if event.date is None:
-            return nodes.inline("", label, classes=["pb-date", "pb-date-unknown"])
+            return pb_date("", label, classes=["pb-date", "pb-date-unknown"], pb_unknown=True)
         classes = ["pb-date"]
-        if event.date.approximate or event.date.uncertain:
+        uncertain = event.date.approximate or event.date.uncertain
+        if uncertain:
             classes.append("pb-date-uncertain")
-        if self.html:
-            full = date_label(event.date, self.language)
-            title = f' title="{escape(full)} ({escape(event.date.edtf)})"'
-            markup = (
-                f'<time class="{" ".join(classes)}" datetime="{escape(event.date.html_datetime)}"'
-                f"{title}>{escape(label)}</time>"
-            )
-            return nodes.raw("", markup, format="html")
-        return nodes.inline("", label, classes=classes)
+        return pb_date(
+            "",
+            label,
+            classes=classes,
+            pb_datetime=event.date.html_datetime,
+            pb_tooltip=f"{date_label(event.date, self.language)} ({event.date.edtf})",
+            pb_uncertain=uncertain,
+        )
 
 
-def badge(text: str, style: str, *extra: str) -> nodes.inline:
-    return nodes.inline(
-        "", text, classes=["sd-badge", f"sd-bg-{style}", f"sd-bg-text-{style}", "pb-badge", *extra]
-    )
+def badge(text: str, tone: str, *extra: str) -> pb_badge:
+    return pb_badge("", text, classes=["pb-badge", *extra], pb_tone=tone)
 
 
 def claim_badges(claim: Claim, scale: LikelihoodScale) -> list[nodes.Node]:
@@ -174,7 +171,4 @@ def field_list(fields: Sequence[nodes.field], *classes: str) -> list[nodes.Node]
 
 
 def tag_badges(tags: Sequence[str]) -> list[nodes.Node]:
-    # No sd-bg-* colour class: those are !important and would ignore dark themes.
-    return _spaced(
-        nodes.inline("", tag, classes=["sd-badge", "pb-badge", "pb-tag"]) for tag in tags
-    )
+    return _spaced(badge(tag, "plain", "pb-tag") for tag in tags)

@@ -1,9 +1,22 @@
-"""Placeholder nodes: left by directives at read time, replaced by the renderer at write time."""
+"""Our node types: what a piece of a brief *is*; each writer's visitors say how it looks.
+
+Two families:
+
+- placeholders (``pb_header``, ``pb_connections``, ``pb_view``), left by the directives at
+  read time and replaced by the post-transform once the whole project is known;
+- drawn nodes, which the post-transform builds and the html, latex and text visitors
+  (``html.py``, ``latex.py``, ``text.py``) render. Each subclasses the docutils node it
+  is closest to, so a writer we have no visitors for (man, texinfo, xml) still shows its
+  content through that node's own visitor.
+
+``pb_object`` belongs to both: the directive leaves it, the visitors draw it.
+"""
 
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.application import Sphinx
+
+# -- placeholders (read time) -----------------------------------------------------------------
 
 
 class pb_header(nodes.General, nodes.Element):
@@ -18,14 +31,91 @@ class pb_view(nodes.General, nodes.Element):
     """A timeline or index directive; replaced by the list it asks for."""
 
 
-def _skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
-    # Only reached if rendering was skipped for this builder: show nothing rather than fail.
-    raise nodes.SkipNode
+PLACEHOLDERS = (pb_header, pb_connections, pb_view)
+
+# -- drawn nodes ------------------------------------------------------------------------------
 
 
-_SKIP = (_skip, None)
+class pb_object(nodes.container):
+    """One claim, actor, timeline event or paradox: header, body, connections.
+
+    ``pb_id`` and ``pb_kind`` say which object it is; its ``ids`` are the anchor.
+    """
 
 
-def register(app: Sphinx) -> None:
-    for node_class in (pb_header, pb_connections, pb_view):
-        app.add_node(node_class, html=_SKIP, latex=_SKIP, text=_SKIP, man=_SKIP, texinfo=_SKIP)
+class pb_object_header(nodes.container):
+    """An object's kicker (badges, date), title and metadata: never parted from its body."""
+
+
+class pb_badge(nodes.inline):
+    """A short label in a coloured box: a kind, a likelihood, a confidence, a status, a tag.
+
+    ``pb_tone`` names its colour by meaning (``dark``, ``danger``, ``warning``, ``info``,
+    ``primary``, ``success``, ``secondary``; ``plain`` for tags).
+    """
+
+
+class pb_date(nodes.inline):
+    """An event's date as the reader should see it; the text is the label.
+
+    ``pb_datetime`` is the machine-readable value (HTML ``datetime``), ``pb_tooltip`` the
+    generated wording with its EDTF; ``pb_uncertain`` marks approximate or uncertain dates
+    and ``pb_unknown`` an event without a date.
+    """
+
+
+class pb_connections_box(nodes.container):
+    """An object's connections from the whole project: a title and one field per relation."""
+
+
+class pb_view_box(nodes.container):
+    """What a view directive drew; ``pb_view`` is the view's name (``timeline`` ...)."""
+
+
+class pb_key_judgments(nodes.admonition):
+    """The key judgments: a titled box with the numbered list of judgments."""
+
+
+class pb_timeline(nodes.container):
+    """A timeline's events, year by year: a list on screen, a chronology table in print."""
+
+
+class pb_timeline_jump(nodes.paragraph):
+    """Links to the year headings of a timeline: a navigation aid for long pages."""
+
+
+class pb_timeline_year(nodes.rubric):
+    """The heading of one year (or decade, or "Date unknown") of a timeline."""
+
+
+class pb_timeline_event(nodes.container):
+    """One event of a timeline: date, title, summary, actors, what it is evidence for.
+
+    Its children are paragraphs with the classes ``pb-tl-date``, ``pb-tl-title``,
+    ``pb-tl-summary`` and ``pb-tl-details``; inside the details, spans ``pb-tl-actors``
+    and ``pb-tl-evidence`` start with their label as a text node.
+    """
+
+
+class pb_timeline_overview(nodes.General, nodes.Element):
+    """The overview drawing of a timeline on a linear time scale.
+
+    ``pb_marks`` holds the events to draw (``core.timeline_svg.TimelineMark``) and
+    ``pb_label`` the drawing's accessible name; the visitors ask the core to draw it.
+    """
+
+
+DRAWN = (
+    pb_object,
+    pb_object_header,
+    pb_badge,
+    pb_date,
+    pb_connections_box,
+    pb_view_box,
+    pb_key_judgments,
+    pb_timeline,
+    pb_timeline_jump,
+    pb_timeline_year,
+    pb_timeline_event,
+    pb_timeline_overview,
+)

@@ -12,7 +12,7 @@ from ..core.labels import kind_label
 from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent
 from ..locale import _, translated
 from .blocks import Linker, badge, claim_badges, field, field_list, tag_badges
-from .nodes import pb_connections, pb_header
+from .nodes import pb_connections, pb_connections_box, pb_header, pb_object_header
 
 
 class ObjectRenderer:
@@ -36,7 +36,7 @@ class ObjectRenderer:
             for c in node.children[1:]
             if isinstance(c, nodes.Element) and "pb-source" in c.get("classes", ())
         ]
-        out: list[nodes.Node] = []
+        out = pb_object_header()
         kicker: list[nodes.Node] = [
             badge(
                 translated(kind_label(obj) if obj else Kind(node["pb_kind"]).label),
@@ -48,8 +48,8 @@ class ObjectRenderer:
             kicker += [nodes.Text(" "), *claim_badges(obj, self.scale)]
         if isinstance(obj, TimelineEvent):
             kicker += [nodes.Text(" "), self.linker.date(obj)]
-        out.append(nodes.paragraph("", "", *kicker, classes=["pb-kicker"]))
-        out.append(title)
+        out += nodes.paragraph("", "", *kicker, classes=["pb-kicker"])
+        out += title
         fields = self._meta_fields(obj) if obj else []
         if source:
             fields.append(field(_("Source"), source[0].children))
@@ -86,7 +86,7 @@ class ObjectRenderer:
         if not fields:
             node.parent.remove(node)
             return
-        box = nodes.container(classes=["pb-connections"])
+        box = pb_connections_box(classes=["pb-connections"])
         box += nodes.rubric("", _("Connections"), classes=["pb-connections-title"])
         box += field_list(fields, "pb-connection-list")
         node.replace_self(box)

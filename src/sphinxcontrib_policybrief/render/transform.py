@@ -1,4 +1,8 @@
-"""The post-transform: fills every placeholder from the merged view, for any builder."""
+"""The post-transform: fills every placeholder from the merged view, for any builder.
+
+It builds our node types (``nodes.py``) and never asks which format is being written:
+each writer's visitors decide how a node looks.
+"""
 
 from __future__ import annotations
 
@@ -48,8 +52,6 @@ class RenderPolicyBrief(SphinxPostTransform):
         linker = Linker(builder, domain.graph, docname)
         objects = ObjectRenderer(linker)
         views = ViewRenderer(linker, settings_from(self.config))
-        if linker.builder.format == "latex":
-            _labels_for_latex(self.document)
         for node in placeholders:
             # LaTeX and singlehtml assemble many documents into one doctree: each
             # placeholder says which document it came from.
@@ -68,22 +70,3 @@ class RenderPolicyBrief(SphinxPostTransform):
                     node.parent.remove(node)
                 else:
                     views.render(node, request)
-        if not linker.html:
-            _bracket_badges(self.document)
-
-
-def _bracket_badges(document: nodes.document) -> None:
-    # Badges are coloured boxes in HTML; in PDF and plain text brackets mark their edges.
-    for badge in list(document.findall(nodes.inline)):
-        if "pb-badge" in badge["classes"] and badge.children:
-            badge.insert(0, nodes.Text("["))
-            badge.append(nodes.Text("]"))
-
-
-def _labels_for_latex(document: nodes.document) -> None:
-    # The LaTeX writer labels targets and sections, not containers: give each object a
-    # leading target so that links to it resolve in the PDF.
-    for container in list(document.findall(nodes.container)):
-        if container.get("pb_id") and container["ids"]:
-            container.insert(0, nodes.target("", "", ids=container["ids"]))
-            container["ids"] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from docutils import nodes
 
@@ -11,11 +11,20 @@ from ..core.graph import BriefGraph, placement_heading
 from ..core.labels import kind_label
 from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
 from ..core.settings import Settings
-from ..core.timeline_svg import TimelineMark, render_overview
+from ..core.timeline_svg import TimelineMark
 from ..core.views import select
 from ..locale import _, event_date_label, ngettext, translated, translations
 from .blocks import Linker, badge, claim_badges, tag_badges
-from .nodes import pb_view
+from .nodes import (
+    pb_key_judgments,
+    pb_timeline,
+    pb_timeline_event,
+    pb_timeline_jump,
+    pb_timeline_overview,
+    pb_timeline_year,
+    pb_view,
+    pb_view_box,
+)
 
 
 class ViewRenderer:
@@ -36,7 +45,7 @@ class ViewRenderer:
     def render(self, node: pb_view, request: ViewRequest) -> None:
         found = select(self.graph, request)
         body = self.draw[request.view](request, found)
-        box = nodes.container(classes=node["classes"])
+        box = pb_view_box(classes=node["classes"], pb_view=request.view)
         box += body
         if not found:
             box += nodes.paragraph(
@@ -50,7 +59,7 @@ class ViewRenderer:
         events = [o for o in found if isinstance(o, TimelineEvent)]
         prefix = f"pb-tl{request.serial}"
         out: list[nodes.Node] = []
-        if self.linker.html and self.settings.timeline_overview and events:
+        if self.settings.timeline_overview and events:
             marks = [
                 TimelineMark(
                     href=f"#{e.anchor}" if e.docname == self.linker.docname else self._href(e),
@@ -61,33 +70,38 @@ class ViewRenderer:
                 for e in events
                 if e.date is not None
             ]
-            svg = render_overview(marks, label=_("Overview of the timeline"))
-            out.append(nodes.raw("", f'<div class="pb-tl-overview">{svg}</div>', format="html"))
-        if not self.linker.html and self.linker.builder.format == "latex":
-            return [*out, self._chronology_table(events)] if events else out
+            out.append(
+                pb_timeline_overview(
+                    pb_marks=marks,
+                    pb_label=str(_("Overview of the timeline")),
+                    pb_name=f"{self.linker.docname}-tl{request.serial}",
+                )
+            )
+        timeline = pb_timeline()
         # Grouped by the English heading, which names the anchor in every language.
         years: dict[str, list[TimelineEvent]] = defaultdict(list)
         for event in events:
             years[placement_heading(event)].append(event)
         shown = {key: placement_heading(items[0], translations()) for key, items in years.items()}
         if len(years) > 1:
-            jump = nodes.paragraph(classes=["pb-tl-jump"])
+            jump = pb_timeline_jump(classes=["pb-tl-jump"])
             for i, year in enumerate(years):
                 if i:
                     jump += nodes.Text(" · ")
                 jump += nodes.reference(
                     "", shown[year], refid=f"{prefix}-{year.lower()}", internal=True
                 )
-            out.append(jump)
+            timeline += jump
         for year, items in years.items():
-            heading = nodes.rubric(
+            timeline += pb_timeline_year(
                 "", shown[year], classes=["pb-tl-year"], ids=[f"{prefix}-{year.lower()}"]
             )
-            out.append(heading)
             listing = nodes.container(classes=["pb-tl-list"])
             for event in items:
                 listing += self._timeline_entry(event)
-            out.append(listing)
+            timeline += listing
+        if events:
+            out.append(timeline)
         return out
 
     def _href(self, event: TimelineEvent) -> str:
@@ -98,7 +112,7 @@ class ViewRenderer:
         return f"{uri}#{event.anchor}"
 
     def _timeline_entry(self, event: TimelineEvent) -> nodes.Node:
-        entry = nodes.container(classes=["pb-tl-event"])
+        entry = pb_timeline_event(classes=["pb-tl-event"])
         entry["classes"] += [
             f"pb-a-{a}" for a in self.graph.related(event.id, "actors", incoming=False)
         ]
@@ -111,13 +125,30 @@ class ViewRenderer:
             entry += nodes.paragraph("", "", *self.linker.summary(event), classes=["pb-tl-summary"])
         details: list[nodes.Node] = []
         actors = self.graph.related(event.id, "actors", incoming=False)
+        # Each part starts with its label, so that print can put it in a column of its own.
         if actors:
-            details += [nodes.Text(_("Actors: ")), *self.linker.object_list(actors)]
+            details.append(
+                nodes.inline(
+                    "",
+                    "",
+                    nodes.Text(_("Actors: ")),
+                    *self.linker.object_list(actors),
+                    classes=["pb-tl-actors"],
+                )
+            )
         backed = self.graph.evidence_for(event.id)
         if backed:
             if details:
                 details.append(nodes.Text(" · "))
-            details += [nodes.Text(_("Evidence for: ")), *self.linker.object_list(backed)]
+            details.append(
+                nodes.inline(
+                    "",
+                    "",
+                    nodes.Text(_("Evidence for: ")),
+                    *self.linker.object_list(backed),
+                    classes=["pb-tl-evidence"],
+                )
+            )
         if event.tags:
             if details:
                 details.append(nodes.Text(" "))
@@ -125,20 +156,6 @@ class ViewRenderer:
         if details:
             entry += nodes.paragraph("", "", *details, classes=["pb-tl-details"])
         return entry
-
-    def _chronology_table(self, events: Sequence[TimelineEvent]) -> nodes.table:
-        rows = [
-            [
-                [self.linker.date(e)],
-                [
-                    nodes.strong("", "", self.linker.to_object(e.id)),
-                    *([nodes.Text(" — "), *self.linker.summary(e)] if e.summary else []),
-                ],
-                self.linker.object_list(self.graph.related(e.id, "actors", incoming=False)),
-            ]
-            for e in events
-        ]
-        return _table((_("Date"), _("Event"), _("Actors")), rows, (18, 57, 25), "pb-chronology")
 
     # -- claims -------------------------------------------------------------------------
 
@@ -222,7 +239,7 @@ class ViewRenderer:
         return self.settings.likelihood
 
     def key_judgments(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
-        box = nodes.admonition(classes=["pb-key-judgments-box"])
+        box = pb_key_judgments(classes=["pb-key-judgments-box"])
         box += nodes.title("", _("Key judgments"))
         items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for claim in found:
@@ -323,24 +340,3 @@ class ViewRenderer:
                 )
             out.append(box)
         return out
-
-
-def _table(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[Sequence[nodes.Node]]],
-    widths: Sequence[int],
-    cls: str,
-) -> nodes.table:
-    table = nodes.table(classes=[cls, "longtable"])
-    group = nodes.tgroup(cols=len(headers))
-    table += group
-    for width in widths:
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    head += nodes.row("", *(nodes.entry("", nodes.paragraph("", h)) for h in headers))
-    group += head
-    body = nodes.tbody()
-    for cells in rows:
-        body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *c)) for c in cells))
-    group += body
-    return table

@@ -1,0 +1,130 @@
+"""HTML visitors: html, dirhtml and singlehtml, and epub (which draws the overview apart).
+
+Every attribute and text goes through the translator's ``starttag`` and ``encode``, which
+escape them; the one piece of markup not made here, the overview drawing, is written by
+the core's XML serialiser.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+
+from ..core.timeline_svg import render_overview
+from .nodes import pb_badge, pb_date, pb_timeline_overview
+
+# sphinx-design's badge classes for each tone; tags ("plain") get no colour class, since
+# those are !important and would ignore dark themes.
+_SD_CLASSES: dict[str, tuple[str, ...]] = {
+    "plain": ("sd-badge",),
+    **{
+        tone: ("sd-badge", f"sd-bg-{tone}", f"sd-bg-text-{tone}")
+        for tone in ("dark", "danger", "warning", "secondary", "info", "primary", "success")
+    },
+}
+
+# Visitors are bound to the translator by Sphinx; "Any" since the html5 translator's
+# methods (starttag, encode, visit_container) are not typed as one class for every builder.
+Translator = Any
+
+
+def visit_block(self: Translator, node: nodes.Element) -> None:
+    """Objects, their connections, views and timeline entries: a <div> with their classes."""
+    self.visit_container(node)
+
+
+def depart_block(self: Translator, node: nodes.Element) -> None:
+    self.depart_container(node)
+
+
+def visit_transparent(self: Translator, node: nodes.Element) -> None:
+    """A grouping that needs no element of its own in HTML (the header, a timeline)."""
+
+
+def depart_transparent(self: Translator, node: nodes.Element) -> None:
+    pass
+
+
+def visit_badge(self: Translator, node: pb_badge) -> None:
+    # sphinx-design's classes first, then the node's own ("pb-badge pb-likelihood").
+    classes = _SD_CLASSES.get(node.get("pb_tone", ""), _SD_CLASSES["secondary"])
+    self.body.append(self.starttag(node, "span", "", classes=list(classes)))
+
+
+def depart_badge(self: Translator, node: pb_badge) -> None:
+    self.body.append("</span>")
+
+
+def visit_date(self: Translator, node: pb_date) -> None:
+    if node.get("pb_unknown") or not node.get("pb_datetime"):
+        self.body.append(self.starttag(node, "span", ""))
+        return
+    self.body.append(
+        self.starttag(
+            node, "time", "", datetime=node["pb_datetime"], title=node.get("pb_tooltip", "")
+        )
+    )
+
+
+def depart_date(self: Translator, node: pb_date) -> None:
+    unknown = node.get("pb_unknown") or not node.get("pb_datetime")
+    self.body.append("</span>" if unknown else "</time>")
+
+
+def visit_key_judgments(self: Translator, node: nodes.Element) -> None:
+    self.visit_admonition(node)
+
+
+def depart_key_judgments(self: Translator, node: nodes.Element) -> None:
+    self.depart_admonition(node)
+
+
+def visit_jump(self: Translator, node: nodes.Element) -> None:
+    self.visit_paragraph(node)
+
+
+def depart_jump(self: Translator, node: nodes.Element) -> None:
+    self.depart_paragraph(node)
+
+
+def visit_year(self: Translator, node: nodes.Element) -> None:
+    self.visit_rubric(node)
+
+
+def depart_year(self: Translator, node: nodes.Element) -> None:
+    self.depart_rubric(node)
+
+
+def visit_overview(self: Translator, node: pb_timeline_overview) -> None:
+    marks = node["pb_marks"]
+    label = node.get("pb_label", "")
+    empty = node.get("pb_empty", "No events")
+    if self.builder.name.startswith("epub"):
+        # EPUB readers take inline SVG only from pages declared to hold it, which Sphinx's
+        # manifest cannot say: there the drawing is an image, and its marks link nowhere.
+        name = _file_name(node)
+        svg = render_overview([replace(m, href="") for m in marks], label=label, empty=empty)
+        folder = Path(self.builder.outdir, self.builder.imagedir)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n", encoding="utf-8"
+        )
+        src = posixpath.join(self.builder.imgpath, name)
+        self.body.append(self.starttag(node, "div", "", CLASS="pb-tl-overview"))
+        self.body.append(self.emptytag(node, "img", "", src=src, alt=label, CLASS="pb-tl-svg"))
+        self.body.append("</div>")
+        raise nodes.SkipNode
+    self.body.append(self.starttag(node, "div", "", CLASS="pb-tl-overview"))
+    self.body.append(render_overview(marks, label=label, empty=empty))
+    self.body.append("</div>")
+    raise nodes.SkipNode
+
+
+def _file_name(node: pb_timeline_overview) -> str:
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(node.get("pb_name", "timeline")))
+    return f"pb-overview-{stem}.svg"
