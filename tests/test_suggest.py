@@ -178,7 +178,7 @@ EXPECTED = [
     (
         "option-value",
         "claim: unknown :kind: 'judgement' (allowed: key-judgment, assessment, finding, "
-        "assumption, forecast); using 'assessment'; did you mean 'key-judgment'?",
+        "assumption, forecast, hypothesis); using 'assessment'; did you mean 'key-judgment'?",
     ),
     (
         "option-value",
