@@ -56,8 +56,9 @@ class PolicyBriefDomain(Domain):
         "views": {},  # docname -> [ViewRequest]
         "digests": {},  # docname -> digest of what its objects and views last showed
     }
-    # 2: records and views carry the included file they come from; 3: mentions, page title
-    data_version = 3
+    # 2: records and views carry the included file they come from; 3: mentions, page title;
+    # 4: title parts, anchors that may differ from the id
+    data_version = 4
 
     _graph: BriefGraph | None = None
 
@@ -111,7 +112,9 @@ class PolicyBriefDomain(Domain):
         """The merged view, rebuilt after any change to the store."""
         if self._graph is None:
             relations = settings_from(self.env.config).relations
-            self._graph = BriefGraph(self.records, self.mentions, relations)
+            labels = self.env.domaindata.get("std", {}).get("labels", {})
+            sections = {name: entry[2] for name, entry in labels.items() if entry[2]}
+            self._graph = BriefGraph(self.records, self.mentions, relations, sections)
         return self._graph
 
     # -- what Sphinx asks -----------------------------------------------------------

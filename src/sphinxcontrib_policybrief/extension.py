@@ -19,6 +19,7 @@ from .references import warn_missing_reference
 from .render import nodes
 from .render.transform import RenderPolicyBrief
 from .rewrite import pages_to_rewrite
+from .search_anchors import restore_anchors
 from .view_directives import VIEW_DIRECTIVES
 
 STATIC = Path(__file__).parent / "static"
@@ -49,6 +50,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # 7. html-page-context and build-finished: JSON-LD per page, then the data files
     #    (policybrief.json, TimelineJS, CSV); also the data-only ``policybrief`` builder.
     export_hooks.setup(app)
+    #    build-finished, too: object search results get their full anchors.
+    app.connect("build-finished", restore_anchors)
     app.add_builder(PolicyBriefBuilder)
     return {
         "version": __version__,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import Precision
@@ -76,13 +76,16 @@ class BriefGraph:
         records: Mapping[str, Sequence[PolicyObject]],
         mentions: Mapping[str, Sequence[Mention]],
         relations: Sequence[RelationType],
+        section_titles: Mapping[str, str] | None = None,
     ) -> None:
         self.relations = {rel.name: rel for rel in relations}
         self.objects: dict[str, PolicyObject] = {}
         self.problems: list[Problem] = []
         self._edges: dict[str, list[Edge]] = defaultdict(list)
         self._fingerprints: dict[str, str] = {}
+        self._resolved_titles: dict[str, str] = {}
         self._collect(records)
+        self._resolve_titles(section_titles or {})
         self._resolve()
         self._check_cycles()
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
@@ -116,6 +119,51 @@ class BriefGraph:
                     obj.srcfile,
                 )
             )
+
+    def _resolve_titles(self, section_titles: Mapping[str, str]) -> None:
+        # A title with a role shows, wherever it is repeated (views, tooltips, exports), what
+        # the page shows: the target's title; an unlabelled {ref}, its section's title.
+        resolved: dict[str, str] = {}
+
+        def title_of(ident: str, seen: frozenset[str]) -> str:
+            if ident in resolved:
+                return resolved[ident]
+            obj = self.objects[ident]
+            if not obj.title_parts:
+                return obj.title
+            out = []
+            for text, target in obj.title_parts:
+                if text or not target:
+                    out.append(text)
+                elif target.startswith("#"):
+                    out.append(section_titles.get(target[1:], target[1:]))
+                elif target in self.objects and target not in seen:
+                    other = self.objects[target]
+                    out.append(other.short or title_of(target, seen | {target}))
+                else:  # another project's object, a dangling reference, or a loop of titles
+                    out.append(target.split(":", 1)[-1])
+            title = " ".join("".join(out).split()) or obj.title
+            if not seen - {ident}:
+                resolved[ident] = title
+            return title
+
+        for ident in sorted(self.objects):
+            obj = self.objects[ident]
+            if obj.title_parts:
+                title = title_of(ident, frozenset({ident}))
+                if title != obj.title:
+                    self._resolved_titles[ident] = title
+        for ident, title in self._resolved_titles.items():
+            self.objects[ident] = replace(self.objects[ident], title=title)
+
+    def is_winner(self, record: PolicyObject) -> bool:
+        """Whether *record* is the object its id stands for (not the loser of a duplicate)."""
+        winner = self.objects.get(record.id)
+        return winner is not None and (winner.docname, winner.lineno, winner.srcfile) == (
+            record.docname,
+            record.lineno,
+            record.srcfile,
+        )
 
     def _resolve(self) -> None:
         for obj in self.sorted_objects():

@@ -33,6 +33,8 @@ class Subtype(enum.StrEnum):
     PARADOX = "paradox"  #: a paradox with fewer than two claims in tension
     NESTING = "nesting"  #: an object directive inside another object
     VIEW_OPTION = "view-option"  #: a bad filter in a timeline or index directive
+    ANCHOR_CLASH = "anchor-clash"  #: an object's id is already a section's or label's HTML id
+    NAME_CLASH = "name-clash"  #: another extension registers a directive or role of our name
 
 
 @dataclass(frozen=True, slots=True)

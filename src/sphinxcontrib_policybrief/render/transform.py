@@ -40,7 +40,7 @@ class RenderPolicyBrief(SphinxPostTransform):
             return
         domain = pb_domain(self.env)
         docname = self.env.docname
-        linker = Linker(_builder(self.env), domain.graph, docname)
+        linker = Linker(_builder(self.env), domain.graph, docname, self.document)
         objects = ObjectRenderer(linker)
         views = ViewRenderer(linker, settings_from(self.config))
         if linker.builder.format == "latex":

@@ -62,23 +62,24 @@ class ViewRenderer:
                 if e.date is not None
             ]
             svg = render_overview(marks, label=_("Overview of the timeline"))
-            out.append(nodes.raw("", f'<div class="pb-tl-overview">{svg}</div>', format="html"))
+            # Tick labels are no words of the page: the search index skips the drawing. The
+            # HTML writer wraps a raw node with classes in a <div> of those classes.
+            out.append(nodes.raw("", svg, format="html", classes=["pb-tl-overview", "no-search"]))
         if not self.linker.html and self.linker.builder.format == "latex":
             return [*out, self._chronology_table(events)] if events else out
         years: dict[str, list[TimelineEvent]] = defaultdict(list)
         for event in events:
             years[translated(placement_heading(event))].append(event)
+        anchors = {year: self.linker.unique_id(f"{prefix}-{year.lower()}") for year in years}
         if len(years) > 1:
             jump = nodes.paragraph(classes=["pb-tl-jump"])
             for i, year in enumerate(years):
                 if i:
                     jump += nodes.Text(" · ")
-                jump += nodes.reference("", year, refid=f"{prefix}-{year.lower()}", internal=True)
+                jump += nodes.reference("", year, refid=anchors[year], internal=True)
             out.append(jump)
         for year, items in years.items():
-            heading = nodes.rubric(
-                "", year, classes=["pb-tl-year"], ids=[f"{prefix}-{year.lower()}"]
-            )
+            heading = nodes.rubric("", year, classes=["pb-tl-year"], ids=[anchors[year]])
             out.append(heading)
             listing = nodes.container(classes=["pb-tl-list"])
             for event in items:
@@ -159,8 +160,7 @@ class ViewRenderer:
             if by == "kind":
                 groups[translated(kind_label(claim))].append(claim)
             elif by == "document":
-                title = self.linker.builder.env.titles.get(claim.docname)
-                groups[title.astext() if title else claim.docname].append(claim)
+                groups[self.linker.document_title(claim.docname)].append(claim)
             else:
                 actors = self.graph.related(claim.id, "actors", incoming=False) or [""]
                 for actor in actors:
