@@ -24,8 +24,12 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return title.astext() if title is not None else ""
 
     docnames = set(domain.records) | set(domain.mentions) | set(domain.views)
+    # ``only`` is decided when a page is written: a page with objects under ``only`` shows
+    # other objects once the tags change (HTML builders notice that; text and LaTeX do not).
+    tags = ",".join(sorted(app.tags))
     fresh = {
-        docname: page_digest(
+        docname: tags
+        + page_digest(
             graph,
             domain.records.get(docname, ()),
             (m.target for m in domain.mentions.get(docname, ())),

@@ -6,7 +6,6 @@ domain holds. It has no Sphinx import: the domain feeds it, the renderers read i
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -14,8 +13,6 @@ from datetime import date
 
 from .dates import Precision
 from .model import (
-    Actor,
-    Claim,
     Kind,
     Mention,
     PolicyObject,
@@ -82,7 +79,6 @@ class BriefGraph:
         self.objects: dict[str, PolicyObject] = {}
         self.problems: list[Problem] = []
         self._edges: dict[str, list[Edge]] = defaultdict(list)
-        self._fingerprints: dict[str, str] = {}
         self._resolved_titles: dict[str, str] = {}
         self._collect(records)
         self._resolve_titles(section_titles or {})
@@ -316,39 +312,3 @@ class BriefGraph:
             else:  # another project's object ("project:id") or a dangling reference
                 out.append(target.split(":", 1)[-1])
         return "".join(out)
-
-    # -- staleness --------------------------------------------------------------------
-
-    def summary_key(self, ident: str) -> str:
-        """What a link to *ident* shows anywhere: enough to know when it must be redrawn."""
-        obj = self.objects.get(ident)
-        if obj is None:
-            return f"missing:{ident}"
-        parts = [obj.id, obj.kind.value, obj.title, obj.short, obj.docname, obj.anchor]
-        if isinstance(obj, Claim):
-            parts += [obj.claim_kind, obj.likelihood, obj.confidence, obj.status]
-        elif isinstance(obj, TimelineEvent):
-            parts += [obj.date.edtf if obj.date else "", obj.display_date]
-        elif isinstance(obj, Actor):
-            parts += [obj.actor_kind, *obj.aliases]
-        return "\x1f".join(parts)
-
-    def fingerprint(self, ident: str) -> str:
-        """A digest of everything the block of *ident* shows, its connections included."""
-        cached = self._fingerprints.get(ident)
-        if cached is not None:
-            return cached
-        obj = self.objects[ident]
-        digest = hashlib.sha1(repr(obj).encode(), usedforsecurity=False)
-        for edge in sorted(self.edges(ident), key=lambda e: (e.relation.name, e.incoming, e.other)):
-            digest.update(
-                f"{edge.relation.name}{edge.incoming}{self.summary_key(edge.other)}".encode()
-            )
-            # Second-hand facts shown in a block: an event's own actors in an actor's timeline.
-            other = self.objects[edge.other]
-            digest.update(repr(other.links).encode())
-            digest.update(repr(other.summary).encode())
-        for mention in self.mentions.get(ident, ()):
-            digest.update(repr(mention).encode())
-        self._fingerprints[ident] = value = digest.hexdigest()
-        return value
