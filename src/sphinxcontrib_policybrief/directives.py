@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
@@ -104,6 +105,7 @@ class PolicyObjectDirective(SphinxDirective):
         warn(subtype, f"{self.name}: {message}", directive_location(self))
 
     def run(self) -> list[nodes.Node]:
+        self.options = self._folded_options()
         for name, value in self.options.items():
             if isinstance(value, UnknownOption):
                 known = ", ".join(sorted({*_COMMON_OPTIONS, *self.own_options}))
@@ -117,11 +119,7 @@ class PolicyObjectDirective(SphinxDirective):
             self.warn(Subtype.MISSING_ARGUMENT, f"needs {what} as its argument")
             title = ident or f"Untitled {self.kind.label.lower()}"
         container = nodes.container(
-            classes=[
-                "pb-object",
-                f"pb-{self.kind.value}",
-                *(self.options.get("class") or "").split(),
-            ]
+            classes=["pb-object", f"pb-{self.kind.value}", *self._classes()]
         )
         self.set_source_info(container)
         docname = self.env.docname
@@ -131,8 +129,16 @@ class PolicyObjectDirective(SphinxDirective):
         header += nodes.paragraph("", "", *title_nodes, classes=["pb-title"])
         source = _text(self.options.get("source"))
         if source:
-            source_nodes, more = self.parse_inline(source, lineno=self.lineno)
+            line = self._option_line("source")
+            source_nodes, more = self.parse_inline(source, lineno=line)
             source_nodes = _inert(source_nodes)
+            # On the option's own line in either syntax (rST gives inline nodes no line,
+            # MyST counts from the next one), so linkcheck reports a link where it is.
+            for found in source_nodes:
+                for element in (
+                    found.findall(nodes.Element) if isinstance(found, nodes.Element) else ()
+                ):
+                    element.line = line
             header += nodes.inline("", "", *source_nodes, classes=["pb-source"])
             messages += more
         container += header
@@ -159,6 +165,48 @@ class PolicyObjectDirective(SphinxDirective):
             if record is not None:
                 self.env.get_domain("pb").note_object(record)  # type: ignore[attr-defined]
         return [container]
+
+    def _option_line(self, option: str) -> int:
+        """The line of the document on which *option* is written (the directive's if unknown)."""
+        for offset, line in enumerate(self.block_text.splitlines()[1:], start=1):
+            match = _OPTION_LINE.match(line) or _YAML_KEY.match(line)
+            if match is not None and match["name"].lower() == option:
+                return self.lineno + offset
+            if not line.strip():
+                break
+        return self.lineno
+
+    def _folded_options(self) -> dict[str, Any]:
+        """Options by lower-case name, as docutils reads rST: ``:ID:`` is ``:id:``.
+
+        MyST passes names as written; of two spellings of one name the later value is
+        kept, as MyST keeps the later of two equal names.
+        """
+        folded: dict[str, Any] = {}
+        known = self.option_spec or {}
+        for name, value in self.options.items():
+            key = name.lower()
+            if key != name and isinstance(value, UnknownOption) and dict.__contains__(known, key):
+                value = known[key](str(value))
+            folded.pop(key, None)
+            folded[key] = value
+        return folded
+
+    def _classes(self) -> list[str]:
+        # Checked as views check theirs (docutils' class_option): names that are no CSS
+        # class would reach LaTeX verbatim, where "50%" ends the PDF build.
+        raw = self.options.get("class")
+        if not raw or isinstance(raw, UnknownOption):
+            return []
+        try:
+            return list(directives.class_option(raw))
+        except ValueError:
+            self.warn(
+                Subtype.OPTION_VALUE,
+                f"invalid :class: {raw!r}: class names are letters, digits and '-', each "
+                "starting with a letter; ignored",
+            )
+            return []
 
     def _ident(self, title: str) -> str:
         given = self.options.get("id")

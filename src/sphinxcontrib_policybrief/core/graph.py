@@ -65,6 +65,29 @@ def placement_heading(event: TimelineEvent) -> str:
     return str(year)
 
 
+def _where(obj: PolicyObject) -> tuple[str, int, str]:
+    return (obj.docname, obj.lineno, obj.srcfile)
+
+
+def _duplicate_message(first: PolicyObject, obj: PolicyObject) -> str:
+    kind = obj.kind.label.lower()
+    if obj.srcfile and (first.srcfile, first.lineno) == (obj.srcfile, obj.lineno):
+        # One directive, read twice: its file is included by two documents.
+        return (
+            f"duplicate id {obj.id!r}: {obj.srcfile} is included by the documents "
+            f"{first.docname!r} and {obj.docname!r}, so its {kind} is defined in both; "
+            f"the copy in {obj.docname!r} is left out of links and indexes (include the "
+            "file once, or move the object into one document)"
+        )
+    place = f"{first.srcfile or first.docname}:{first.lineno}"
+    if first.srcfile:
+        place += f" (included in {first.docname!r})"
+    return (
+        f"duplicate id {obj.id!r}: already used by the {first.kind.label.lower()} at {place}; "
+        f"this {kind} is left out of links and indexes"
+    )
+
+
 class BriefGraph:
     """Objects by id and their resolved relations; derived, never pickled."""
 
@@ -105,15 +128,7 @@ class BriefGraph:
                 self.objects[obj.id] = obj
                 continue
             self.problems.append(
-                Problem(
-                    Subtype.DUPLICATE_ID,
-                    f"duplicate id {obj.id!r}: already used by the {first.kind.label.lower()} "
-                    f"at {first.srcfile or first.docname}:{first.lineno}; "
-                    f"this {obj.kind.label.lower()} is left out of links and indexes",
-                    obj.docname,
-                    obj.lineno,
-                    obj.srcfile,
-                )
+                Problem(Subtype.DUPLICATE_ID, _duplicate_message(first, obj), *_where(obj))
             )
 
     def _resolve_titles(self, section_titles: Mapping[str, str]) -> None:
