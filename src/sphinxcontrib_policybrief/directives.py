@@ -124,21 +124,11 @@ class PolicyObjectDirective(SphinxDirective):
         self.set_source_info(container)
         docname = self.env.docname
         header = pb_header(pb_id=ident or "", pb_kind=self.kind.value, pb_docname=docname)
-        title_nodes, messages = self.parse_inline(title, lineno=self.lineno)
-        title_nodes = _inert(title_nodes)
+        title_nodes, messages = self._parse_on_line(title, self.lineno)
         header += nodes.paragraph("", "", *title_nodes, classes=["pb-title"])
         source = _text(self.options.get("source"))
         if source:
-            line = self._option_line("source")
-            source_nodes, more = self.parse_inline(source, lineno=line)
-            source_nodes = _inert(source_nodes)
-            # On the option's own line in either syntax (rST gives inline nodes no line,
-            # MyST counts from the next one), so linkcheck reports a link where it is.
-            for found in source_nodes:
-                for element in (
-                    found.findall(nodes.Element) if isinstance(found, nodes.Element) else ()
-                ):
-                    element.line = line
+            source_nodes, more = self._parse_on_line(source, self._option_line("source"))
             header += nodes.inline("", "", *source_nodes, classes=["pb-source"])
             messages += more
         container += header
@@ -165,6 +155,22 @@ class PolicyObjectDirective(SphinxDirective):
             if record is not None:
                 self.env.get_domain("pb").note_object(record)  # type: ignore[attr-defined]
         return [container]
+
+    def _parse_on_line(
+        self, text: str, line: int
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        """*text* as inert inline nodes, each on *line*, and the parser's messages.
+
+        rST gives inline nodes no line and MyST counts from the next one; set here, a
+        dangling role or a broken link (linkcheck) is reported where it is written.
+        """
+        found, messages = self.parse_inline(text, lineno=line)
+        found = _inert(found)
+        for node in found:
+            if isinstance(node, nodes.Element):
+                for element in node.findall(nodes.Element):
+                    element.line = line
+        return found, messages
 
     def _option_line(self, option: str) -> int:
         """The line of the document on which *option* is written (the directive's if unknown)."""
@@ -216,8 +222,8 @@ class PolicyObjectDirective(SphinxDirective):
                 return ident
             self.warn(
                 Subtype.INVALID_ID,
-                f"invalid id {given!r}: use letters, digits, '-', '_' and '.', starting with "
-                "a letter or digit; an id derived from the title is used instead",
+                f"invalid id {given!r}: use letters (with their marks), digits, '-', '_' and '.', "
+                "starting with a letter or digit; an id derived from the title is used instead",
             )
         elif given is not None:
             self.warn(Subtype.INVALID_ID, "empty :id:; an id derived from the title is used")
