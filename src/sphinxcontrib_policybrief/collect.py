@@ -55,9 +55,7 @@ def refresh_records(env: BuildEnvironment, doctree: nodes.document) -> None:
             None,
         )
         title_para = header[0] if header is not None and header.children else None
-        title_parts = (
-            inline_parts(title_para, titles=True) if isinstance(title_para, nodes.Element) else ()
-        )
+        title_parts = inline_parts(title_para) if isinstance(title_para, nodes.Element) else ()
         title = "".join(text or target.lstrip("#").split(":")[-1] for text, target in title_parts)
         summary = summary_parts(body_para) if body_para is not None else ()
         anchor, clash = anchors.allocate(container, ident)
@@ -131,16 +129,16 @@ def _describe(node: nodes.Element) -> str:
 
 def summary_parts(para: nodes.Element) -> tuple[tuple[str, str], ...]:
     """A paragraph as (text, target) parts, keeping references to objects as targets."""
-    return inline_parts(para, titles=False)
+    return inline_parts(para)
 
 
-def inline_parts(para: nodes.Element, *, titles: bool) -> tuple[tuple[str, str], ...]:
+def inline_parts(para: nodes.Element) -> tuple[tuple[str, str], ...]:
     """Inline content as (text, target) parts, as a reader sees it once the page is written.
 
     A reference to an object becomes a part with its id as target (drawn as a link, or its
     title where only text fits); footnote references are dropped; a citation reads as its
-    label in brackets. In titles, an unlabelled ``{ref}`` is a part with target
-    ``#label``, shown as that label's section title.
+    label in brackets. An unlabelled ``{ref}`` is a part with target ``#label``, which
+    the merged view shows as that label's section title.
     """
     parts: list[tuple[str, str]] = []
 
@@ -149,8 +147,7 @@ def inline_parts(para: nodes.Element, *, titles: bool) -> tuple[tuple[str, str],
             text = node.astext() if node.get("refexplicit") else ""
             parts.append((text, normalise_id(str(node["reftarget"]))))
         elif (
-            titles
-            and isinstance(node, addnodes.pending_xref)
+            isinstance(node, addnodes.pending_xref)
             and node.get("refdomain") == "std"
             and node.get("reftype") == "ref"
             and not node.get("refexplicit")

@@ -102,7 +102,6 @@ class BriefGraph:
         self.objects: dict[str, PolicyObject] = {}
         self.problems: list[Problem] = []
         self._edges: dict[str, list[Edge]] = defaultdict(list)
-        self._resolved_titles: dict[str, str] = {}
         self._collect(records)
         self._resolve_titles(section_titles or {})
         self._resolve()
@@ -158,14 +157,20 @@ class BriefGraph:
                 resolved[ident] = title
             return title
 
+        changed: dict[str, PolicyObject] = {}
         for ident in sorted(self.objects):
             obj = self.objects[ident]
-            if obj.title_parts:
-                title = title_of(ident, frozenset({ident}))
-                if title != obj.title:
-                    self._resolved_titles[ident] = title
-        for ident, title in self._resolved_titles.items():
-            self.objects[ident] = replace(self.objects[ident], title=title)
+            title = title_of(ident, frozenset({ident})) if obj.title_parts else obj.title
+            # A {ref} in a summary reads as its section's title too, in views and exports.
+            summary = tuple(
+                (section_titles.get(target[1:], target[1:]), "")
+                if target.startswith("#") and not text
+                else (text, "" if target.startswith("#") else target)
+                for text, target in obj.summary
+            )
+            if title != obj.title or summary != obj.summary:
+                changed[ident] = replace(obj, title=title, summary=summary)
+        self.objects.update(changed)
 
     def is_winner(self, record: PolicyObject) -> bool:
         """Whether *record* is the object its id stands for (not the loser of a duplicate)."""
