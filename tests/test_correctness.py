@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from helpers import build, copy_root
 
 ROOTS = Path(__file__).parent / "roots"
@@ -204,3 +205,24 @@ def test_links_in_source_are_located_on_their_line(tmp_path: Path) -> None:
 def _edit_toctree(src: Path, name: str) -> None:
     index = src / "index.md"
     index.write_text(index.read_text(encoding="utf8").replace("md\n```", f"md\n{name}\n```"))
+
+
+@pytest.mark.parametrize("order", ["needs-first", "ours-first"])
+def test_sphinx_needs_keeps_its_claim_need_type(order: str, tmp_path: Path) -> None:
+    pytest.importorskip("sphinx_needs")  # in the bench extra
+    names = ["sphinx_needs", "sphinxcontrib_policybrief"]
+    if order == "ours-first":
+        names.reverse()
+    conf = (
+        f"extensions = ['myst_parser', {', '.join(repr(n) for n in names)}]\n"
+        'myst_enable_extensions = ["colon_fence"]\nproject = "Needs"\n'
+        "needs_types = [dict(directive='claim', title='Claim', prefix='C_', "
+        "color='#BFD8D2', style='node')]\n"
+    )
+    page = "# Page\n\n:::{claim} A need\n:id: C_001\n:::\n\n:::{pb:claim} Ours\n:id: ours\n:::\n"
+    app, warnings = build(_project(tmp_path, {"page": page}, conf), tmp_path / "out")
+    assert warnings.count("[policybrief.name-clash]") == 1, warnings
+    assert "'sphinx_needs'" in warnings
+    html = (Path(app.outdir) / "page.html").read_text(encoding="utf8")
+    assert "C_001" in html and 'id="ours"' in html
+    assert 'id="c_001"' not in html  # not read as a policybrief claim
