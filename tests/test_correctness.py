@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import build, copy_root
 
+from sphinxcontrib_policybrief.directives import mark_repeated_rst_options
+
 ROOTS = Path(__file__).parent / "roots"
 _CONF = 'extensions = ["myst_parser", "sphinxcontrib_policybrief"]\n'
 _CONF += 'myst_enable_extensions = ["colon_fence"]\nproject = "Case"\n'
@@ -226,3 +228,20 @@ def test_sphinx_needs_keeps_its_claim_need_type(order: str, tmp_path: Path) -> N
     html = (Path(app.outdir) / "page.html").read_text(encoding="utf8")
     assert "C_001" in html and 'id="ours"' in html
     assert 'id="c_001"' not in html  # not read as a policybrief claim
+
+
+# -- repeated options in reStructuredText ------------------------------------------------------
+
+
+def test_earlier_copies_of_a_repeated_rst_option_are_renamed_in_place() -> None:
+    source = (
+        ".. note::\n\n   .. pb:claim:: A claim\n      :id: first\n      :source: a long\n"
+        "         :id: not-an-option\n      :ID: second\n      :kind: finding\n\n"
+        "      Body with :id: in it.\n\n.. figure:: x.png\n   :alt: a\n   :alt: b\n"
+    )
+    marked = mark_repeated_rst_options(source)
+    assert marked.count("\n") == source.count("\n")
+    assert ":pb-repeated-id: first" in marked and ":ID: second" in marked
+    # Continuation lines, bodies and other directives are left alone.
+    assert ":id: not-an-option" in marked and "Body with :id: in it." in marked
+    assert marked.endswith("   :alt: a\n   :alt: b\n")

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
@@ -106,6 +107,12 @@ class PolicyObjectDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         self.options = self._folded_options()
+        for name in [n for n in self.options if n.startswith(REPEAT_MARK)]:
+            del self.options[name]
+            repeated = name.removeprefix(REPEAT_MARK)
+            self.warn(
+                Subtype.REPEATED_OPTION, f":{repeated}: is given twice; the last value is used"
+            )
         for name, value in self.options.items():
             if isinstance(value, UnknownOption):
                 known = ", ".join(sorted({*_COMMON_OPTIONS, *self.own_options}))
@@ -376,6 +383,63 @@ def directive_for(kind: Kind, settings: Settings) -> type[PolicyObjectDirective]
 
 def _text_or_none(value: str | None) -> str:
     return value if value is not None else ""
+
+
+#: What an earlier copy of a repeated rST option is renamed to before docutils reads it.
+REPEAT_MARK = "pb-repeated-"
+_RST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?:pb:)?(?P<name>[\w-]+)::")
+_RST_FIELD = re.compile(r"^(?P<indent>[ \t]+):(?P<name>[^:\s][^:]*?):(?=\s|$)")
+
+
+def mark_repeated_rst_options(text: str) -> str:
+    """*text* with every earlier copy of a repeated option of an object directive renamed.
+
+    docutils rejects a directive whose option is given twice (option names compared in
+    lower case), losing the object; MyST keeps the last value. Renamed here, the earlier
+    copies reach the directive, which reports them and keeps the last value, as in MyST.
+    Lines are neither added nor removed, so every line number stays right.
+    """
+    if ".." not in text:
+        return text
+    lines = text.splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        match = _RST_DIRECTIVE.match(lines[i])
+        i += 1
+        if match is None or match["name"] not in DIRECTIVE_NAMES.values():
+            continue
+        fields: list[tuple[int, str, str]] = []
+        field_indent = ""
+        while i < len(lines) and lines[i].strip():
+            field = _RST_FIELD.match(lines[i])
+            if field is not None and len(field["indent"]) > len(match["indent"]):
+                field_indent = field_indent or field["indent"]
+                if field["indent"] == field_indent:
+                    fields.append((i, field["name"], field["name"].lower()))
+            i += 1
+        last = {folded: index for index, _, folded in fields}
+        for index, written, folded in fields:
+            if last[folded] != index:
+                lines[index] = lines[index].replace(f":{written}:", f":{REPEAT_MARK}{folded}:", 1)
+    return "".join(lines)
+
+
+def _is_rst(env: BuildEnvironment, docname: str) -> bool:
+    return str(env.doc2path(docname)).endswith(".rst")
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """source-read: repeated options of rST object directives, renamed (see above)."""
+    if _is_rst(app.env, docname):
+        source[0] = mark_repeated_rst_options(source[0])
+
+
+def on_include_read(
+    app: Sphinx, relative_path: Path, parent_docname: str, content: list[str]
+) -> None:
+    """include-read: the same for a file pulled into an rST document."""
+    if _is_rst(app.env, parent_docname):
+        content[0] = mark_repeated_rst_options(content[0])
 
 
 def repeated_options(block_text: str) -> list[str]:

@@ -17,7 +17,7 @@ from .builder import PolicyBriefBuilder
 from .checks import report_problems
 from .collect import on_doctree_read
 from .diagnostics import Subtype, warn
-from .directives import DIRECTIVE_NAMES, directive_for
+from .directives import DIRECTIVE_NAMES, directive_for, on_include_read, on_source_read
 from .domain import KIND_FOR_ROLE, PolicyBriefDomain, short_role
 from .references import warn_missing_reference
 from .render import nodes
@@ -46,17 +46,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # 2. builder-inited: CSS and JS for HTML builders only.
     app.connect("builder-inited", add_assets)
     app.connect("builder-inited", check_short_names)
-    # 3. doctree-read (per document, maybe in a worker): final titles, summaries, mentions.
+    # 3. source-read and include-read (per document): an rST option given twice is kept
+    #    for the directive to report, as MyST does, instead of docutils losing the object.
+    app.connect("source-read", on_source_read)
+    app.connect("include-read", on_include_read)
+    # 4. doctree-read (per document, maybe in a worker): final titles, summaries, mentions.
     app.connect("doctree-read", on_doctree_read)
-    # 4. env-updated (main process, after merging): pages to rewrite for edits elsewhere,
+    # 5. env-updated (main process, after merging): pages to rewrite for edits elsewhere,
     #    then cross-document problems, once, on the merged view. Not env-check-consistency:
     #    Sphinx skips that when no document is read, and -W would pass a rebuild that a
     #    clean build fails.
     app.connect("env-updated", pages_to_rewrite)
     app.connect("env-updated", report_problems)
-    # 5. while resolving references: dangling pb roles as typed warnings.
+    # 6. while resolving references: dangling pb roles as typed warnings.
     app.connect("warn-missing-reference", warn_missing_reference)
-    # 6. html-page-context and build-finished: JSON-LD per page, then the data files
+    # 7. html-page-context and build-finished: JSON-LD per page, then the data files
     #    (policybrief.json, TimelineJS, CSV); also the data-only ``policybrief`` builder.
     export_hooks.setup(app)
     #    build-finished, too: object search results get their full anchors.
