@@ -39,7 +39,8 @@ _TITLED = {
     "events": "# Events\n\n"
     ":::{timeline-event} Talks with {actor}`karsa` per {ref}`harbour` and a note[^n]\n"
     ":id: talks\n:date: 2019-05\n:actors: karsa\n\nHeld at {ref}`harbour`[^n].\n:::\n\n"
-    ":::{claim} Because of {event}`talks`\n:id: because\n:evidence: talks\n:::\n\n"
+    ":::{claim} Because of {event}`talks`\n:id: because\n:evidence: talks\n"
+    ":source: See [the report](https://example.org/r) by {actor}`karsa`\n:::\n\n"
     "[^n]: The note.\n",
     "views": "# Views\n\n:::{timeline}\n:::\n\n:::{claim-index}\n:::\n",
 }
@@ -62,6 +63,8 @@ def test_titles_keep_their_rendered_text_everywhere(tmp_path: Path) -> None:
     assert jsonld is not None and _SHOWN in jsonld.group(1)
     # A title that links to another shows that one's rendered title in turn.
     assert f"Because of {_SHOWN}" in (out / "policybrief-claims.csv").read_text(encoding="utf8")
+    # :source: as text, its link and role as a reader sees them.
+    assert '"source": "See the report by Karsa Orlong"' in json.dumps(brief)
     # The summary, too: a {ref} reads as its section's title, a footnote reference is gone.
     assert "Held at The harbour." in views
     assert "Held at The harbour." in json.dumps(brief)

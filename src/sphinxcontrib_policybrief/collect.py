@@ -58,6 +58,15 @@ def refresh_records(env: BuildEnvironment, doctree: nodes.document) -> None:
         title_parts = inline_parts(title_para) if isinstance(title_para, nodes.Element) else ()
         title = "".join(text or target.lstrip("#").split(":")[-1] for text, target in title_parts)
         summary = summary_parts(body_para) if body_para is not None else ()
+        source_node = next(
+            (
+                c
+                for c in (header.children if header is not None else ())
+                if isinstance(c, nodes.Element) and "pb-source" in c["classes"]
+            ),
+            None,
+        )
+        source_parts = inline_parts(source_node) if source_node is not None else ()
         anchor, clash = anchors.allocate(container, ident)
         if clash is not None:
             warn(
@@ -70,6 +79,7 @@ def refresh_records(env: BuildEnvironment, doctree: nodes.document) -> None:
             obj,
             title=" ".join(title.split()) or obj.title,
             title_parts=title_parts,
+            source_parts=source_parts,
             summary=summary,
             anchor=anchor,
         )
@@ -157,6 +167,9 @@ def inline_parts(para: nodes.Element) -> tuple[tuple[str, str], ...]:
             return
         elif isinstance(node, nodes.citation_reference):
             parts.append((f"[{node.astext()}]", ""))
+        elif isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "cite":
+            # sphinxcontrib-bibtex: its label is drawn only at write time; the key marked.
+            parts.append((f"[{node['reftarget']}]", ""))
         elif isinstance(node, nodes.Text):
             parts.append((str(node), ""))
         elif isinstance(node, nodes.Element):

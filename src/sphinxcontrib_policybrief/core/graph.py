@@ -133,16 +133,12 @@ class BriefGraph:
     def _resolve_titles(self, section_titles: Mapping[str, str]) -> None:
         # A title with a role shows, wherever it is repeated (views, tooltips, exports), what
         # the page shows: the target's title; an unlabelled {ref}, its section's title.
+        # :source: and summaries are read the same way.
         resolved: dict[str, str] = {}
 
-        def title_of(ident: str, seen: frozenset[str]) -> str:
-            if ident in resolved:
-                return resolved[ident]
-            obj = self.objects[ident]
-            if not obj.title_parts:
-                return obj.title
+        def text_of(parts: Sequence[tuple[str, str]], seen: frozenset[str]) -> str:
             out = []
-            for text, target in obj.title_parts:
+            for text, target in parts:
                 if text or not target:
                     out.append(text)
                 elif target.startswith("#"):
@@ -152,7 +148,15 @@ class BriefGraph:
                     out.append(other.short or title_of(target, seen | {target}))
                 else:  # another project's object, a dangling reference, or a loop of titles
                     out.append(target.split(":", 1)[-1])
-            title = " ".join("".join(out).split()) or obj.title
+            return " ".join("".join(out).split())
+
+        def title_of(ident: str, seen: frozenset[str]) -> str:
+            if ident in resolved:
+                return resolved[ident]
+            obj = self.objects[ident]
+            if not obj.title_parts:
+                return obj.title
+            title = text_of(obj.title_parts, seen) or obj.title
             if not seen - {ident}:
                 resolved[ident] = title
             return title
@@ -161,15 +165,15 @@ class BriefGraph:
         for ident in sorted(self.objects):
             obj = self.objects[ident]
             title = title_of(ident, frozenset({ident})) if obj.title_parts else obj.title
-            # A {ref} in a summary reads as its section's title too, in views and exports.
+            source = text_of(obj.source_parts, frozenset({ident})) or obj.source
             summary = tuple(
                 (section_titles.get(target[1:], target[1:]), "")
                 if target.startswith("#") and not text
                 else (text, "" if target.startswith("#") else target)
                 for text, target in obj.summary
             )
-            if title != obj.title or summary != obj.summary:
-                changed[ident] = replace(obj, title=title, summary=summary)
+            if (title, source, summary) != (obj.title, obj.source, obj.summary):
+                changed[ident] = replace(obj, title=title, source=source, summary=summary)
         self.objects.update(changed)
 
     def is_winner(self, record: PolicyObject) -> bool:

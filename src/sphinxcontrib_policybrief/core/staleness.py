@@ -43,7 +43,9 @@ def page_reads(
             continue
         ids.update(edge.other for edge in graph.edges(ident))
         ids.update(target for _, target in obj.summary if target)
-        ids.update(target for _, target in obj.title_parts if target and target[0] != "#")
+        for _, target in (*obj.title_parts, *obj.source_parts):
+            if target and target[0] != "#":
+                ids.add(target)
     docnames = {graph.objects[i].docname for i in ids if i in graph.objects}
     return PageReads(frozenset(shown), frozenset(ids), frozenset(docnames))
 
