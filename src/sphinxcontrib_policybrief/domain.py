@@ -57,7 +57,7 @@ class PolicyBriefDomain(Domain):
         "digests": {},  # docname -> digest of what its objects and views last showed
     }
     # 2: records and views carry the included file they come from; 3: mentions, page title;
-    # 4: title parts, anchors that may differ from the id
+    # 4: title and source parts, anchors that may differ from the id
     data_version = 4
 
     _graph: BriefGraph | None = None
