@@ -22,6 +22,7 @@ def build(
     parallel: int = 0,
     fresh: bool = False,
     conf: dict[str, Any] | None = None,
+    tags: tuple[str, ...] = (),
 ) -> tuple[SphinxTestApp, str]:
     """Build *srcdir* into *builddir*/<builder>; returns the app and its warnings."""
     warnings = StringIO()
@@ -33,6 +34,7 @@ def build(
         confoverrides=conf or {},
         warning=warnings,
         parallel=parallel,
+        tags=tags,
     )
     try:
         app.build()

@@ -246,6 +246,8 @@ def test_case(case: Case, tmp_path: Path) -> None:
     assert SENTINEL in html, "the page stops at the bad block"
     for ident in case.renders:
         assert f'id="{escape(ident)}"' in html, f"{ident} is not drawn on the page"
+    ids = re.findall(r'\sid="([^"]*)"', html)
+    assert [i for i, n in Counter(ids).items() if n > 1] == [], "an HTML id twice on the page"
 
     # Objects that must be registered can be linked to from another page.
     domain = app.env.get_domain("pb")

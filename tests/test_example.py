@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import build
@@ -68,3 +70,82 @@ def test_vague_dates_keep_the_authors_wording(example_html: Path) -> None:
     timeline = (example_html / "timeline.html").read_text(encoding="utf8")
     assert "mid-2000s" in timeline and "since at least 2012" in timeline
     assert re.search(r'<time class="pb-date[^"]*" datetime="2021-04"', timeline)
+
+
+@pytest.fixture(scope="module")
+def example_singlehtml(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    app, warnings = build(
+        EXAMPLE, tmp_path_factory.mktemp("single"), builder="singlehtml", conf={"nitpicky": True}
+    )
+    assert warnings == "", warnings
+    return Path(app.outdir)
+
+
+def _html_ids(page: Path) -> list[str]:
+    return re.findall(r'\sid="([^"]*)"', page.read_text(encoding="utf8"))
+
+
+def _duplicates(pages: list[Path]) -> dict[str, list[str]]:
+    found = {}
+    for page in pages:
+        ids = _html_ids(page)
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            found[page.name] = repeated
+    return found
+
+
+def test_every_html_id_is_unique_on_its_page(example_html: Path) -> None:
+    pages = sorted(example_html.glob("*.html"))
+    assert len(pages) >= 10
+    assert _duplicates(pages) == {}
+
+
+def test_every_html_id_is_unique_in_singlehtml(example_singlehtml: Path) -> None:
+    page = example_singlehtml / "index.html"
+    # Several documents' timelines and objects on one page, and still no id twice.
+    assert len(_html_ids(page)) > 150
+    assert _duplicates([page]) == {}
+
+
+def _search_index(outdir: Path) -> dict[str, Any]:
+    text = (outdir / "searchindex.js").read_text(encoding="utf8")
+    index: dict[str, Any] = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    return index
+
+
+def test_every_object_search_result_lands_on_its_object(example_html: Path) -> None:
+    index = _search_index(example_html)
+    ours = {int(k): v for k, v in index["objtypes"].items() if v.startswith("pb:")}
+    landed = 0
+    for prefix, entries in index["objects"].items():
+        for docindex, typeindex, _prio, short, name in entries:
+            if typeindex not in ours:
+                continue
+            # How Sphinx's searchtools.js turns an entry into a link.
+            fullname = f"{prefix}.{name}" if prefix else name
+            anchor = {"": fullname, "-": f"{index['objnames'][str(typeindex)][1]}-{fullname}"}.get(
+                short, short
+            )
+            page = example_html / f"{index['docnames'][docindex]}.html"
+            assert anchor in _html_ids(page), (page.name, anchor)
+            landed += 1
+    assert landed == sum(len(v) for v in _inventory(example_html).values())
+
+
+def test_every_inventory_anchor_is_on_its_page(example_html: Path) -> None:
+    raw = (example_html / "objects.inv").read_bytes()
+    body = zlib.decompress(raw.split(b"\n", 4)[4]).decode()
+    for line in body.splitlines():
+        name, role, _prio, uri = line.split(" ", 4)[:4]
+        if not role.startswith("pb:"):
+            continue
+        page, _, anchor = uri.partition("#")
+        anchor = anchor.replace("$", name) if anchor.endswith("$") else anchor
+        assert anchor in _html_ids(example_html / page), (page, anchor)
+
+
+def test_timeline_drawing_is_not_indexed_for_search(example_html: Path) -> None:
+    terms = _search_index(example_html)["terms"]
+    # The overview's tick labels run together ("20122014…") when read as page text.
+    assert not [t for t in terms if re.fullmatch(r"(?:19|20)\d\d(?:(?:19|20)\d\d)+", t)]

@@ -1,4 +1,4 @@
-"""The merged view on its own, with no Sphinx: problems, ordering, fingerprints."""
+"""The merged view on its own, with no Sphinx: problems, ordering, titles, page digests."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from sphinxcontrib_policybrief.core.model import (
     TimelineEvent,
 )
 from sphinxcontrib_policybrief.core.problems import Subtype
+from sphinxcontrib_policybrief.core.staleness import page_digest, page_reads
 
 
 def claim(ident: str, doc: str = "a", line: int = 1, **links: str) -> Claim:
@@ -107,15 +108,47 @@ def test_events_in_time_order() -> None:
     assert order == ["decade", "open", "earlier", "year", "month", "day"]
 
 
-def test_fingerprint_changes_with_a_neighbour() -> None:
-    base = graph(claim("a", supports="b"), claim("b"))
-    before = base.fingerprint("b")
-    renamed = graph(claim("a", supports="b"), replace(claim("b"), title="New"))
-    edited = graph(replace(claim("a", supports="b"), title="Changed"), claim("b"))
+def _digest(g: BriefGraph, page: str = "b") -> str:
+    records = [o for o in g.sorted_objects() if o.docname == page]
+    return page_digest(g, records, (), (), lambda docname: docname.upper())
+
+
+def test_a_page_digest_changes_with_a_neighbour() -> None:
+    base = graph(claim("a", supports="b"), claim("b", doc="b"))
+    before = _digest(base)
+    renamed = graph(claim("a", supports="b"), replace(claim("b", doc="b"), title="New"))
+    edited = graph(replace(claim("a", supports="b"), title="Changed"), claim("b", doc="b"))
     mentioned = graph(
-        claim("a", supports="b"), claim("b"), mentions=(Mention("b", "c", 3, "intro", "Intro"),)
+        claim("a", supports="b"),
+        claim("b", doc="b"),
+        mentions=(Mention("b", "c", 3, "intro", "Intro"),),
     )
-    assert renamed.fingerprint("b") != before
-    assert edited.fingerprint("b") != before
-    assert mentioned.fingerprint("b") != before
-    assert graph(claim("a", supports="b"), claim("b")).fingerprint("b") == before
+    assert _digest(renamed) != before
+    assert _digest(edited) != before
+    assert _digest(mentioned) != before
+    assert _digest(graph(claim("a", supports="b"), claim("b", doc="b"))) == before
+
+
+def test_a_page_reads_what_its_summaries_and_titles_link_to() -> None:
+    linked = claim("c", doc="c")
+    shown = replace(
+        claim("b", doc="b"), summary=(("see ", ""), ("", "c")), title_parts=(("", "gone"),)
+    )
+    g = graph(shown, linked)
+    reads = page_reads(g, [shown], (), ())
+    # No relation joins b to c, and "gone" is no object: both are still read.
+    assert {"b", "c", "gone"} <= reads.ids
+    assert _digest(g) != _digest(graph(shown, replace(linked, short="C.")))
+
+
+def test_titles_show_their_targets_titles() -> None:
+    karsa = replace(claim("karsa"), title="Karsa Orlong")
+    talks = replace(
+        claim("talks"),
+        title="Talks with karsa",
+        title_parts=(("Talks with ", ""), ("", "karsa"), (" and ", ""), ("", "talks")),
+    )
+    g = graph(karsa, talks)
+    # A title that names itself shows the id rather than looping.
+    assert g.objects["talks"].title == "Talks with Karsa Orlong and talks"
+    assert g.is_winner(talks) and not g.is_winner(replace(talks, lineno=99))

@@ -256,6 +256,53 @@ def test_validity_is_decided_without_error(text: str) -> None:
         assert not re.search(r"[\s,:<>\"'`]", normalise_id(text))
 
 
+_LETTERS = st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"])
+_MARKS = st.characters(categories=["Mn", "Mc", "Me"])
+
+
+@st.composite
+def marked_words(draw: st.DrawFn) -> str:
+    """A word of letters of any script, each perhaps followed by combining marks."""
+    clusters = draw(
+        st.lists(st.tuples(_LETTERS, st.text(alphabet=_MARKS, max_size=3)), min_size=1, max_size=8)
+    )
+    return "".join(letter + marks for letter, marks in clusters)
+
+
+@DETERMINISTIC
+@given(marked_words(), st.sampled_from(["NFC", "NFD"]))
+def test_letters_with_marks_of_any_script_are_an_id(word: str, form: str) -> None:
+    typed = unicodedata.normalize(form, word)
+    ident = normalise_id(typed)
+    assert is_valid_id(ident)
+    # Derived from a title of that word, the id is the word itself: no mark is cut out.
+    assert derive_id(typed) == ident
+    assert unicodedata.is_normalized("NFC", ident)
+
+
+@DETERMINISTIC
+@given(st.lists(marked_words(), min_size=1, max_size=4), st.sampled_from(["NFC", "NFD"]))
+def test_a_title_of_marked_words_gives_them_joined_by_dashes(words: list[str], form: str) -> None:
+    title = unicodedata.normalize(form, " ".join(words))
+    assert derive_id(title) == "-".join(normalise_id(w) for w in words)
+
+
+@DETERMINISTIC
+@given(st.text(alphabet=st.characters(categories=["L", "M", "N", "P", "Z"])))
+def test_composed_and_decomposed_titles_derive_one_id(title: str) -> None:
+    composed, decomposed = (unicodedata.normalize(f, title) for f in ("NFC", "NFD"))
+    assert derive_id(composed) == derive_id(decomposed)
+    assert is_valid_id(normalise_id(composed)) == is_valid_id(normalise_id(decomposed))
+
+
+@DETERMINISTIC
+@given(_MARKS, marked_words())
+def test_an_id_never_starts_with_a_mark(mark: str, word: str) -> None:
+    assert not is_valid_id(normalise_id(mark + word))
+    derived = derive_id(mark + word)
+    assert derived == "" or unicodedata.category(derived[0])[0] in "LN"
+
+
 # -- option values and option blocks -----------------------------------------------------------
 
 

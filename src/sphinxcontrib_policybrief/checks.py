@@ -1,6 +1,8 @@
-"""env-check-consistency: problems visible only across documents, reported once.
+"""env-updated: problems visible only across documents, reported once per build.
 
-Found on the merged view in the main process, so serial and parallel builds warn alike.
+Found on the merged view in the main process, so serial and parallel builds warn alike;
+reported on every build, even one that reads no document, so an incremental ``-W`` build
+fails where a clean one does.
 """
 
 from __future__ import annotations

@@ -5,8 +5,10 @@ Runs per document, in whichever process read it; the domain merges the results.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -15,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 
 from .core.ids import is_valid_id, normalise_id
 from .core.model import Mention
+from .diagnostics import Subtype, location, warn
 from .domain import pb_domain
 from .render.nodes import pb_header
 
@@ -25,16 +28,24 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def refresh_records(env: BuildEnvironment, doctree: nodes.document) -> None:
-    """Take titles and summaries from the finished doctree (smart quotes applied, roles kept)."""
+    """Take titles and summaries from the finished doctree (smart quotes applied, roles kept),
+    and give each object an HTML anchor that nothing else on the page uses."""
     domain = pb_domain(env)
     records = domain.records.get(env.docname)
     if not records:
         return
-    by_id = {obj.id: i for i, obj in enumerate(records)}
+    # Records in directive order, which is the document order of their containers; the same
+    # id twice on a page (a duplicate) is matched in that order too.
+    pending: dict[str, list[int]] = {}
+    for i, obj in enumerate(records):
+        pending.setdefault(obj.id, []).append(i)
+    anchors = AnchorAllocator(doctree)
     for container in doctree.findall(nodes.container):
         ident = container.get("pb_id")
-        if ident not in by_id:
+        if not ident or not pending.get(ident):
             continue
+        i = pending[ident].pop(0)
+        obj = records[i]
         header = next((c for c in container.children if isinstance(c, pb_header)), None)
         body_para = next(
             (
@@ -44,19 +55,44 @@ def refresh_records(env: BuildEnvironment, doctree: nodes.document) -> None:
             ),
             None,
         )
-        i = by_id.pop(ident)
-        obj = records[i]
-        title = header[0].astext() if header is not None and header.children else obj.title
+        title_para = header[0] if header is not None and header.children else None
+        title_parts = inline_parts(title_para) if isinstance(title_para, nodes.Element) else ()
+        title = "".join(text or target.lstrip("#").split(":")[-1] for text, target in title_parts)
         summary = summary_parts(body_para) if body_para is not None else ()
-        changes: dict[str, str] = {"title": " ".join(title.split()) or obj.title}
+        source_node = next(
+            (
+                c
+                for c in (header.children if header is not None else ())
+                if isinstance(c, nodes.Element) and "pb-source" in c["classes"]
+            ),
+            None,
+        )
+        source_parts = inline_parts(source_node) if source_node is not None else ()
+        anchor, clash = anchors.allocate(container, ident)
+        if clash is not None:
+            warn(
+                Subtype.ANCHOR_CLASH,
+                f"{obj.kind.value} {ident!r}: the {clash} on this page already has the HTML id "
+                f"{ident!r}; links to the {obj.kind.value} use the anchor {anchor!r}",
+                location(env.srcdir, obj.docname, obj.lineno, obj.srcfile),
+            )
         # Options offered to translators: taken from the doctree only when Sphinx's Locale
         # transform translated them; otherwise the value stays exactly as the author wrote
         # it (no smart quotes), as the data files have always carried it.
+        translated: dict[str, Any] = {}
         for cls, attribute in _TRANSLATED_OPTIONS:
             found = _translated_text(header, cls) if hasattr(obj, attribute) else None
             if found is not None:
-                changes[attribute] = found
-        records[i] = replace(obj, summary=summary, **changes)  # type: ignore[arg-type]
+                translated[attribute] = found
+        records[i] = replace(
+            obj,
+            title=" ".join(title.split()) or obj.title,
+            title_parts=title_parts,
+            source_parts=source_parts,
+            summary=summary,
+            anchor=anchor,
+            **translated,
+        )
 
 
 _TRANSLATED_OPTIONS = (
@@ -75,14 +111,91 @@ def _translated_text(header: pb_header | None, cls: str) -> str | None:
     return None
 
 
+class AnchorAllocator:
+    """Hands out HTML ids that no other element of a doctree carries.
+
+    Seeded with every id in the tree (sections, labels, docutils' automatic ids), so an
+    object's anchor can never be a second element's id; an author's own section or label
+    keeps its id, and the object gets a numbered one.
+    """
+
+    def __init__(self, doctree: nodes.document) -> None:
+        self.owners: dict[str, list[nodes.Element]] = {}
+        for node in doctree.findall(nodes.Element):
+            for ident in node["ids"]:
+                self.owners.setdefault(ident, []).append(node)
+        self.given: set[str] = set()
+
+    def allocate(self, container: nodes.Element, wanted: str) -> tuple[str, str | None]:
+        """The anchor for *container*, and the author's element that held *wanted*, if any.
+
+        Of two objects with one id on a page (a duplicate, reported as such), the first
+        keeps the id and the second is numbered without another warning.
+        """
+        others = [
+            n
+            for n in self.owners.get(wanted, [])
+            if n is not container and n.get("pb_id") != wanted
+        ]
+        # A label written right above the object is moved onto it by docutils: one element.
+        container["ids"] = list(dict.fromkeys(container["ids"]))
+        if not others and wanted not in self.given:
+            self.given.add(wanted)
+            return wanted, None
+        anchor = next(
+            candidate
+            for candidate in (f"{wanted}-{n}" for n in itertools.count(2))
+            if candidate not in self.owners and candidate not in self.given
+        )
+        self.given.add(anchor)
+        self.owners.setdefault(anchor, []).append(container)
+        container["ids"] = [anchor if i == wanted else i for i in container["ids"]]
+        # Sections and explicit labels carry names; docutils' automatic ids (id1 of a
+        # footnote reference) do not, and an object that wanted one is renamed quietly.
+        authored = [n for n in others if n["names"]]
+        return anchor, _describe(authored[0]) if authored else None
+
+
+def _describe(node: nodes.Element) -> str:
+    if isinstance(node, nodes.section):
+        title = node[0].astext() if node.children else ""
+        return f"section {title!r}"
+    return "label"
+
+
 def summary_parts(para: nodes.Element) -> tuple[tuple[str, str], ...]:
     """A paragraph as (text, target) parts, keeping references to objects as targets."""
+    return inline_parts(para)
+
+
+def inline_parts(para: nodes.Element) -> tuple[tuple[str, str], ...]:
+    """Inline content as (text, target) parts, as a reader sees it once the page is written.
+
+    A reference to an object becomes a part with its id as target (drawn as a link, or its
+    title where only text fits); footnote references are dropped; a citation reads as its
+    label in brackets. An unlabelled ``{ref}`` is a part with target ``#label``, which
+    the merged view shows as that label's section title.
+    """
     parts: list[tuple[str, str]] = []
 
     def walk(node: nodes.Node) -> None:
         if isinstance(node, addnodes.pending_xref) and _is_object_ref(node):
             text = node.astext() if node.get("refexplicit") else ""
             parts.append((text, normalise_id(str(node["reftarget"]))))
+        elif (
+            isinstance(node, addnodes.pending_xref)
+            and node.get("refdomain") == "std"
+            and node.get("reftype") == "ref"
+            and not node.get("refexplicit")
+        ):
+            parts.append(("", "#" + str(node["reftarget"]).lower()))
+        elif isinstance(node, nodes.footnote_reference):
+            return
+        elif isinstance(node, nodes.citation_reference):
+            parts.append((f"[{node.astext()}]", ""))
+        elif isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "cite":
+            # sphinxcontrib-bibtex: its label is drawn only at write time; the key marked.
+            parts.append((f"[{node['reftarget']}]", ""))
         elif isinstance(node, nodes.Text):
             parts.append((str(node), ""))
         elif isinstance(node, nodes.Element):

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
@@ -115,6 +117,13 @@ class PolicyObjectDirective(SphinxDirective):
         warn(subtype, f"{self.name}: {message}", directive_location(self))
 
     def run(self) -> list[nodes.Node]:
+        self.options = self._folded_options()
+        for name in [n for n in self.options if n.startswith(REPEAT_MARK)]:
+            del self.options[name]
+            repeated = name.removeprefix(REPEAT_MARK)
+            self.warn(
+                Subtype.REPEATED_OPTION, f":{repeated}: is given twice; the last value is used"
+            )
         for name, value in self.options.items():
             if isinstance(value, UnknownOption):
                 names = sorted({*_COMMON_OPTIONS, *self.own_options})
@@ -131,22 +140,17 @@ class PolicyObjectDirective(SphinxDirective):
             title = ident or str(_UNTITLED[self.kind])
         container = pb_object(
             pb_kind=self.kind.value,
-            classes=[
-                "pb-object",
-                f"pb-{self.kind.value}",
-                *(self.options.get("class") or "").split(),
-            ],
+            classes=["pb-object", f"pb-{self.kind.value}", *self._classes()],
         )
         self.set_source_info(container)
         docname = self.env.docname
         header = pb_header(pb_id=ident or "", pb_kind=self.kind.value, pb_docname=docname)
-        title_nodes, messages = self.parse_inline(title, lineno=self.lineno)
-        title_nodes = _inert(title_nodes)
+        title_nodes, messages = self._parse_on_line(title, self.lineno)
         header += self._message(title, title_nodes, "pb-title")
         source = _text(self.options.get("source"))
         if source:
-            source_nodes, more = self.parse_inline(source, lineno=self.lineno)
-            header += self._message(source, _inert(source_nodes), "pb-source")
+            source_nodes, more = self._parse_on_line(source, self._option_line("source"))
+            header += self._message(source, source_nodes, "pb-source")
             messages += more
         for option in self.translatable_options:
             value = _text(self.options.get(option))
@@ -185,6 +189,64 @@ class PolicyObjectDirective(SphinxDirective):
         self.set_source_info(para)
         return para
 
+    def _parse_on_line(
+        self, text: str, line: int
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        """*text* as inert inline nodes, each on *line*, and the parser's messages.
+
+        rST gives inline nodes no line and MyST counts from the next one; set here, a
+        dangling role or a broken link (linkcheck) is reported where it is written.
+        """
+        found, messages = self.parse_inline(text, lineno=line)
+        found = _inert(found)
+        for node in found:
+            if isinstance(node, nodes.Element):
+                for element in node.findall(nodes.Element):
+                    element.line = line
+        return found, messages
+
+    def _option_line(self, option: str) -> int:
+        """The line of the document on which *option* is written (the directive's if unknown)."""
+        for offset, line in enumerate(self.block_text.splitlines()[1:], start=1):
+            match = _OPTION_LINE.match(line) or _YAML_KEY.match(line)
+            if match is not None and match["name"].lower() == option:
+                return self.lineno + offset
+            if not line.strip():
+                break
+        return self.lineno
+
+    def _folded_options(self) -> dict[str, Any]:
+        """Options by lower-case name, as docutils reads rST: ``:ID:`` is ``:id:``.
+
+        MyST passes names as written; of two spellings of one name the later value is
+        kept, as MyST keeps the later of two equal names.
+        """
+        folded: dict[str, Any] = {}
+        known = self.option_spec or {}
+        for name, value in self.options.items():
+            key = name.lower()
+            if key != name and isinstance(value, UnknownOption) and dict.__contains__(known, key):
+                value = known[key](str(value))
+            folded.pop(key, None)
+            folded[key] = value
+        return folded
+
+    def _classes(self) -> list[str]:
+        # Checked as views check theirs (docutils' class_option): names that are no CSS
+        # class would reach LaTeX verbatim, where "50%" ends the PDF build.
+        raw = self.options.get("class")
+        if not raw or isinstance(raw, UnknownOption):
+            return []
+        try:
+            return list(directives.class_option(raw))
+        except ValueError:
+            self.warn(
+                Subtype.OPTION_VALUE,
+                f"invalid :class: {raw!r}: class names are letters, digits and '-', each "
+                "starting with a letter; ignored",
+            )
+            return []
+
     def _ident(self, title: str) -> str:
         given = self.options.get("id")
         if given:
@@ -193,8 +255,8 @@ class PolicyObjectDirective(SphinxDirective):
                 return ident
             self.warn(
                 Subtype.INVALID_ID,
-                f"invalid id {given!r}: use letters, digits, '-', '_' and '.', starting with "
-                "a letter or digit; an id derived from the title is used instead",
+                f"invalid id {given!r}: use letters (with their marks), digits, '-', '_' and '.', "
+                "starting with a letter or digit; an id derived from the title is used instead",
             )
         elif given is not None:
             self.warn(Subtype.INVALID_ID, "empty :id:; an id derived from the title is used")
@@ -355,6 +417,63 @@ def _as_option(name: str) -> str:
 
 def _text_or_none(value: str | None) -> str:
     return value if value is not None else ""
+
+
+#: What an earlier copy of a repeated rST option is renamed to before docutils reads it.
+REPEAT_MARK = "pb-repeated-"
+_RST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?:pb:)?(?P<name>[\w-]+)::")
+_RST_FIELD = re.compile(r"^(?P<indent>[ \t]+):(?P<name>[^:\s][^:]*?):(?=\s|$)")
+
+
+def mark_repeated_rst_options(text: str) -> str:
+    """*text* with every earlier copy of a repeated option of an object directive renamed.
+
+    docutils rejects a directive whose option is given twice (option names compared in
+    lower case), losing the object; MyST keeps the last value. Renamed here, the earlier
+    copies reach the directive, which reports them and keeps the last value, as in MyST.
+    Lines are neither added nor removed, so every line number stays right.
+    """
+    if ".." not in text:
+        return text
+    lines = text.splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        match = _RST_DIRECTIVE.match(lines[i])
+        i += 1
+        if match is None or match["name"] not in DIRECTIVE_NAMES.values():
+            continue
+        fields: list[tuple[int, str, str]] = []
+        field_indent = ""
+        while i < len(lines) and lines[i].strip():
+            field = _RST_FIELD.match(lines[i])
+            if field is not None and len(field["indent"]) > len(match["indent"]):
+                field_indent = field_indent or field["indent"]
+                if field["indent"] == field_indent:
+                    fields.append((i, field["name"], field["name"].lower()))
+            i += 1
+        last = {folded: index for index, _, folded in fields}
+        for index, written, folded in fields:
+            if last[folded] != index:
+                lines[index] = lines[index].replace(f":{written}:", f":{REPEAT_MARK}{folded}:", 1)
+    return "".join(lines)
+
+
+def _is_rst(env: BuildEnvironment, docname: str) -> bool:
+    return str(env.doc2path(docname)).endswith(".rst")
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """source-read: repeated options of rST object directives, renamed (see above)."""
+    if _is_rst(app.env, docname):
+        source[0] = mark_repeated_rst_options(source[0])
+
+
+def on_include_read(
+    app: Sphinx, relative_path: Path, parent_docname: str, content: list[str]
+) -> None:
+    """include-read: the same for a file pulled into an rST document."""
+    if _is_rst(app.env, parent_docname):
+        content[0] = mark_repeated_rst_options(content[0])
 
 
 def repeated_options(block_text: str) -> list[str]:

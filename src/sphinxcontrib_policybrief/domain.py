@@ -59,8 +59,9 @@ class PolicyBriefDomain(Domain):
     }
     # 2: records and views carry the included file they come from; 3: mentions, page title;
     # 4: claims carry a forecast, every object a review date; 5: dates carry how an
-    # interval starts (FuzzyDate.start)
-    data_version = 5
+    # interval starts (FuzzyDate.start); 6: title and source parts, anchors that may
+    # differ from the id
+    data_version = 6
 
     _graph: BriefGraph | None = None
 
@@ -114,7 +115,9 @@ class PolicyBriefDomain(Domain):
         """The merged view, rebuilt after any change to the store."""
         if self._graph is None:
             relations = settings_from(self.env.config).relations
-            self._graph = BriefGraph(self.records, self.mentions, relations)
+            labels = self.env.domaindata.get("std", {}).get("labels", {})
+            sections = {name: entry[2] for name, entry in labels.items() if entry[2]}
+            self._graph = BriefGraph(self.records, self.mentions, relations, sections)
         return self._graph
 
     # -- what Sphinx asks -----------------------------------------------------------

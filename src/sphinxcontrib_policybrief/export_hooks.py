@@ -162,7 +162,8 @@ def add_page_jsonld(
         domain = cast(PolicyBriefDomain, builder.env.get_domain("pb"))
         mine = domain.records.get(pagename, [])
         objects = sorted(
-            (o for o in mine if graph.objects.get(o.id) is o), key=lambda o: (o.lineno, o.id)
+            (graph.objects[o.id] for o in mine if graph.is_winner(o)),
+            key=lambda o: (o.lineno, o.id),
         )
     if not objects:
         return

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from docutils.parsers.rst import directives as rst_directives
+from docutils.parsers.rst import roles as rst_roles
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -14,12 +17,14 @@ from .builder import PolicyBriefBuilder
 from .checks import report_problems
 from .collect import on_doctree_read
 from .colon_fence import report_colon_fences
-from .directives import DIRECTIVE_NAMES, directive_for
+from .diagnostics import Subtype, warn
+from .directives import DIRECTIVE_NAMES, directive_for, on_include_read, on_source_read
 from .domain import KIND_FOR_ROLE, PolicyBriefDomain, short_role
 from .references import warn_missing_reference
 from .render import writers
 from .render.transform import RenderPolicyBrief
 from .rewrite import pages_to_rewrite
+from .search_anchors import restore_anchors
 from .view_directives import VIEW_DIRECTIVES
 
 STATIC = Path(__file__).parent / "static"
@@ -36,21 +41,32 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # 1. config-inited: validate settings; register directives that depend on them.
     app.connect("config-inited", config_values.on_config_inited)
-    app.connect("config-inited", register_directives)
+    #    Short names last, after other extensions' own (sphinx-needs adds need types
+    #    here): a name another extension holds stays theirs, with a warning.
+    app.connect("config-inited", register_directives, priority=900)
     # 2. builder-inited: CSS and JS for HTML builders only.
     app.connect("builder-inited", add_assets)
-    # 3. doctree-read (per document, maybe in a worker): final titles, summaries, mentions.
+    app.connect("builder-inited", check_short_names)
+    # 3. source-read and include-read (per document): an rST option given twice is kept
+    #    for the directive to report, as MyST does, instead of docutils losing the object.
+    app.connect("source-read", on_source_read)
+    app.connect("include-read", on_include_read)
+    # 4. doctree-read (per document, maybe in a worker): final titles, summaries, mentions.
     app.connect("doctree-read", on_doctree_read)
     app.connect("doctree-read", report_colon_fences)  # ":::{claim}" left as plain text
-    # 4. env-updated (main process, after merging): pages to rewrite for edits elsewhere.
+    # 5. env-updated (main process, after merging): pages to rewrite for edits elsewhere,
+    #    then cross-document problems, once, on the merged view. Not env-check-consistency:
+    #    Sphinx skips that when no document is read, and -W would pass a rebuild that a
+    #    clean build fails.
     app.connect("env-updated", pages_to_rewrite)
-    # 5. env-check-consistency: cross-document problems, once, on the merged view.
-    app.connect("env-check-consistency", report_problems)
+    app.connect("env-updated", report_problems)
     # 6. while resolving references: dangling pb roles as typed warnings.
     app.connect("warn-missing-reference", warn_missing_reference)
     # 7. html-page-context and build-finished: JSON-LD per page, then the data files
     #    (policybrief.json, TimelineJS, CSV); also the data-only ``policybrief`` builder.
     export_hooks.setup(app)
+    #    build-finished, too: object search results get their full anchors.
+    app.connect("build-finished", restore_anchors)
     app.add_builder(PolicyBriefBuilder)
     return {
         "version": __version__,
@@ -66,14 +82,65 @@ def register_directives(app: Sphinx, config: Config) -> None:
         cls = directive_for(kind, settings)
         app.add_directive_to_domain("pb", name, cls, override=True)
         if settings.short_names:
-            app.add_directive(name, cls, override=True)
+            _add_short_directive(app, name, cls)
     for name, view_cls in VIEW_DIRECTIVES.items():
         app.add_directive_to_domain("pb", name, view_cls, override=True)
         if settings.short_names:
-            app.add_directive(name, view_cls, override=True)
+            _add_short_directive(app, name, view_cls)
     if settings.short_names:
         for role in KIND_FOR_ROLE:
-            app.add_role(role, short_role(role), override=True)
+            if _check_free(role, _registered_role(role), "role"):
+                app.add_role(role, short_role(role), override=True)
+                _TAKEN.setdefault(app, set()).add(("role", role))
+
+
+def _add_short_directive(app: Sphinx, name: str, cls: type[Any]) -> None:
+    if _check_free(name, _registered_directive(name), "directive"):
+        app.add_directive(name, cls, override=True)
+        _TAKEN.setdefault(app, set()).add(("directive", name))
+
+
+# docutils keeps its registries private; reading them is the only way to name the owner.
+def _registered_directive(name: str) -> object:
+    return getattr(rst_directives, "_directives", {}).get(name)
+
+
+def _registered_role(name: str) -> object:
+    return getattr(rst_roles, "_roles", {}).get(name)
+
+
+#: The short names each application took, to notice another extension taking them later.
+_TAKEN: WeakKeyDictionary[Sphinx, set[tuple[str, str]]] = WeakKeyDictionary()
+
+
+def _owner(registered: object) -> str:
+    """The top-level package of whatever registered a directive or role."""
+    module = getattr(registered, "__module__", None) or type(registered).__module__
+    return str(module).split(".")[0]
+
+
+def _ours(registered: object) -> bool:
+    return _owner(registered) == __name__.split(".")[0]
+
+
+def _check_free(name: str, registered: object, what: str) -> bool:
+    """Whether the short name is ours to take; warns, naming the other extension, if not."""
+    if registered is None or _ours(registered):
+        return True
+    warn(
+        Subtype.NAME_CLASH,
+        f"the {what} name {name!r} is already registered by {_owner(registered)!r}; it keeps "
+        f"it, and policybrief's is available as 'pb:{name}' (set policybrief_short_names = "
+        "False to silence this)",
+    )
+    return False
+
+
+def check_short_names(app: Sphinx) -> None:
+    """After every extension's setup and config-inited: were any short names taken later?"""
+    for what, name in sorted(_TAKEN.get(app, ())):
+        lookup = _registered_directive if what == "directive" else _registered_role
+        _check_free(name, lookup(name), what)
 
 
 def add_assets(app: Sphinx) -> None:

@@ -6,10 +6,9 @@ domain holds. It has no Sphinx import: the domain feeds it, the renderers read i
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .date_format import decade_heading
@@ -18,8 +17,6 @@ from .ids import is_valid_id
 from .messages import ENGLISH, Translations
 from .messages import gettext_noop as N_
 from .model import (
-    Actor,
-    Claim,
     Kind,
     Mention,
     PolicyObject,
@@ -78,6 +75,29 @@ def placement_heading(event: TimelineEvent, translations: Translations = ENGLISH
     return str(year)
 
 
+def _where(obj: PolicyObject) -> tuple[str, int, str]:
+    return (obj.docname, obj.lineno, obj.srcfile)
+
+
+def _duplicate_message(first: PolicyObject, obj: PolicyObject) -> str:
+    kind = obj.kind.label.lower()
+    if obj.srcfile and (first.srcfile, first.lineno) == (obj.srcfile, obj.lineno):
+        # One directive, read twice: its file is included by two documents.
+        return (
+            f"duplicate id {obj.id!r}: {obj.srcfile} is included by the documents "
+            f"{first.docname!r} and {obj.docname!r}, so its {kind} is defined in both; "
+            f"the copy in {obj.docname!r} is left out of links and indexes (include the "
+            "file once, or move the object into one document)"
+        )
+    place = f"{first.srcfile or first.docname}:{first.lineno}"
+    if first.srcfile:
+        place += f" (included in {first.docname!r})"
+    return (
+        f"duplicate id {obj.id!r}: already used by the {first.kind.label.lower()} at {place}; "
+        f"this {kind} is left out of links and indexes"
+    )
+
+
 class BriefGraph:
     """Objects by id and their resolved relations; derived, never pickled."""
 
@@ -86,13 +106,14 @@ class BriefGraph:
         records: Mapping[str, Sequence[PolicyObject]],
         mentions: Mapping[str, Sequence[Mention]],
         relations: Sequence[RelationType],
+        section_titles: Mapping[str, str] | None = None,
     ) -> None:
         self.relations = {rel.name: rel for rel in relations}
         self.objects: dict[str, PolicyObject] = {}
         self.problems: list[Problem] = []
         self._edges: dict[str, list[Edge]] = defaultdict(list)
-        self._fingerprints: dict[str, str] = {}
         self._collect(records)
+        self._resolve_titles(section_titles or {})
         self._resolve()
         self._check_cycles()
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
@@ -116,16 +137,63 @@ class BriefGraph:
                 self.objects[obj.id] = obj
                 continue
             self.problems.append(
-                Problem(
-                    Subtype.DUPLICATE_ID,
-                    f"duplicate id {obj.id!r}: already used by the {first.kind.label.lower()} "
-                    f"at {first.srcfile or first.docname}:{first.lineno}; "
-                    f"this {obj.kind.label.lower()} is left out of links and indexes",
-                    obj.docname,
-                    obj.lineno,
-                    obj.srcfile,
-                )
+                Problem(Subtype.DUPLICATE_ID, _duplicate_message(first, obj), *_where(obj))
             )
+
+    def _resolve_titles(self, section_titles: Mapping[str, str]) -> None:
+        # A title with a role shows, wherever it is repeated (views, tooltips, exports), what
+        # the page shows: the target's title; an unlabelled {ref}, its section's title.
+        # :source: and summaries are read the same way.
+        resolved: dict[str, str] = {}
+
+        def text_of(parts: Sequence[tuple[str, str]], seen: frozenset[str]) -> str:
+            out = []
+            for text, target in parts:
+                if text or not target:
+                    out.append(text)
+                elif target.startswith("#"):
+                    out.append(section_titles.get(target[1:], target[1:]))
+                elif target in self.objects and target not in seen:
+                    other = self.objects[target]
+                    out.append(other.short or title_of(target, seen | {target}))
+                else:  # another project's object, a dangling reference, or a loop of titles
+                    out.append(target.split(":", 1)[-1])
+            return " ".join("".join(out).split())
+
+        def title_of(ident: str, seen: frozenset[str]) -> str:
+            if ident in resolved:
+                return resolved[ident]
+            obj = self.objects[ident]
+            if not obj.title_parts:
+                return obj.title
+            title = text_of(obj.title_parts, seen) or obj.title
+            if not seen - {ident}:
+                resolved[ident] = title
+            return title
+
+        changed: dict[str, PolicyObject] = {}
+        for ident in sorted(self.objects):
+            obj = self.objects[ident]
+            title = title_of(ident, frozenset({ident})) if obj.title_parts else obj.title
+            source = text_of(obj.source_parts, frozenset({ident})) or obj.source
+            summary = tuple(
+                (section_titles.get(target[1:], target[1:]), "")
+                if target.startswith("#") and not text
+                else (text, "" if target.startswith("#") else target)
+                for text, target in obj.summary
+            )
+            if (title, source, summary) != (obj.title, obj.source, obj.summary):
+                changed[ident] = replace(obj, title=title, source=source, summary=summary)
+        self.objects.update(changed)
+
+    def is_winner(self, record: PolicyObject) -> bool:
+        """Whether *record* is the object its id stands for (not the loser of a duplicate)."""
+        winner = self.objects.get(record.id)
+        return winner is not None and (winner.docname, winner.lineno, winner.srcfile) == (
+            record.docname,
+            record.lineno,
+            record.srcfile,
+        )
 
     def _resolve(self) -> None:
         for obj in self.sorted_objects():
@@ -286,41 +354,3 @@ class BriefGraph:
             else:  # another project's object ("project:id") or a dangling reference
                 out.append(target.split(":", 1)[-1])
         return "".join(out)
-
-    # -- staleness --------------------------------------------------------------------
-
-    def summary_key(self, ident: str) -> str:
-        """What a link to *ident* shows anywhere: enough to know when it must be redrawn."""
-        obj = self.objects.get(ident)
-        if obj is None:
-            return f"missing:{ident}"
-        parts = [obj.id, obj.kind.value, obj.title, obj.short, obj.docname, obj.anchor]
-        if isinstance(obj, Claim):
-            parts += [obj.claim_kind, obj.likelihood, obj.confidence, obj.status]
-            if obj.forecast is not None:  # a forecast's verdict badge goes with its links
-                parts += [obj.forecast.outcome.value, repr(obj.forecast.probability)]
-        elif isinstance(obj, TimelineEvent):
-            parts += [obj.date.edtf if obj.date else "", obj.display_date]
-        elif isinstance(obj, Actor):
-            parts += [obj.actor_kind, *obj.aliases]
-        return "\x1f".join(parts)
-
-    def fingerprint(self, ident: str) -> str:
-        """A digest of everything the block of *ident* shows, its connections included."""
-        cached = self._fingerprints.get(ident)
-        if cached is not None:
-            return cached
-        obj = self.objects[ident]
-        digest = hashlib.sha1(repr(obj).encode(), usedforsecurity=False)
-        for edge in sorted(self.edges(ident), key=lambda e: (e.relation.name, e.incoming, e.other)):
-            digest.update(
-                f"{edge.relation.name}{edge.incoming}{self.summary_key(edge.other)}".encode()
-            )
-            # Second-hand facts shown in a block: an event's own actors in an actor's timeline.
-            other = self.objects[edge.other]
-            digest.update(repr(other.links).encode())
-            digest.update(repr(other.summary).encode())
-        for mention in self.mentions.get(ident, ()):
-            digest.update(repr(mention).encode())
-        self._fingerprints[ident] = value = digest.hexdigest()
-        return value

@@ -120,6 +120,10 @@ class PolicyObject:
     # The first paragraph of the body as (text, target-id) parts: a part with a target is
     # a reference, drawn as a link wherever the summary is shown (timeline, indexes).
     summary: tuple[tuple[str, str], ...] = ()
+    # The title as the same (text, target-id) parts: the merged view shows a role in a
+    # title as its target's title, as the page itself does (see ``BriefGraph``).
+    title_parts: tuple[tuple[str, str], ...] = ()
+    source_parts: tuple[tuple[str, str], ...] = ()  # ``:source:`` read the same way
     source: str = ""
     short: str = ""  # link text for unlabelled roles; the title when empty
     # The included file (relative to the source directory) that holds the directive, "" for

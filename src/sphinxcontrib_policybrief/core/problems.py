@@ -49,6 +49,8 @@ class Subtype(enum.StrEnum):
     LINT_SUPPORTS_AND_ATTACKS = "lint-supports-and-attacks"  #: both supports and attacks one claim
     LINT_ACH_SIZE = "lint-ach-size"  #: an ACH matrix too small to compare hypotheses
     COLON_FENCE = "colon-fence"  #: ``:::{claim}`` read as text: MyST's colon_fence is off
+    ANCHOR_CLASH = "anchor-clash"  #: an object's id is already a section's or label's HTML id
+    NAME_CLASH = "name-clash"  #: another extension registers a directive or role of our name
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,13 +25,47 @@ _STATUS_STYLE = {"confirmed": "success", "refuted": "danger", "superseded": "sec
 class Linker:
     """Makes links to objects and places for one document being written."""
 
-    def __init__(self, builder: Builder, graph: BriefGraph, docname: str) -> None:
+    def __init__(
+        self,
+        builder: Builder,
+        graph: BriefGraph,
+        docname: str,
+        document: nodes.document | None = None,
+    ) -> None:
         self.builder = builder
         self.graph = graph
         self.docname = docname
         self.language: str | None = builder.config.language
+        self.document = document
+        self._ids: set[str] | None = None
+        # What the drawing read: ids of objects shown and documents whose titles are shown.
+        # ``rewrite.page_reads`` must predict a superset of it (tests compare the two).
+        self.objects_read: set[str] = set()
+        self.titles_read: set[str] = set()
+
+    def unique_id(self, wanted: str) -> str:
+        """An HTML id for an element the renderer adds, used nowhere else in the doctree.
+
+        In singlehtml and LaTeX the doctree holds every document, so a year heading of one
+        document's timeline must not take the id of another's.
+        """
+        if self._ids is None:
+            found = self.document.findall(nodes.Element) if self.document is not None else ()
+            self._ids = {i for node in found for i in node["ids"]}
+        ident, n = wanted, 1
+        while ident in self._ids:
+            n += 1
+            ident = f"{wanted}-{n}"
+        self._ids.add(ident)
+        return ident
+
+    def document_title(self, docname: str) -> str:
+        self.titles_read.add(docname)
+        title = self.builder.env.titles.get(docname)
+        return title.astext() if title else docname
 
     def to_object(self, ident: str, text: str | None = None) -> nodes.Node:
+        self.objects_read.add(ident)
         obj = self.graph.objects.get(ident)
         label = text if text is not None else (obj.title if obj else ident)
         inner = nodes.inline("", label, classes=["pb-ref", f"pb-{obj.kind.value}" if obj else ""])
@@ -52,7 +86,10 @@ class Linker:
     def summary(self, obj: PolicyObject) -> list[nodes.Node]:
         """An object's summary with its references as links."""
         out: list[nodes.Node] = []
+        self.objects_read.add(obj.id)
         for text, target in obj.summary:
+            if target:
+                self.objects_read.add(target)
             if not target:
                 out.append(nodes.Text(text))
             elif target in self.graph.objects:

@@ -49,7 +49,7 @@ class RenderPolicyBrief(SphinxPostTransform):
             return
         domain = pb_domain(self.env)
         docname = self.env.docname
-        linker = Linker(builder, domain.graph, docname)
+        linker = Linker(builder, domain.graph, docname, self.document)
         objects = ObjectRenderer(linker)
         views = ViewRenderer(linker, settings_from(self.config))
         for node in placeholders:

@@ -75,6 +75,8 @@ class ViewRenderer:
                     pb_marks=marks,
                     pb_label=str(_("Overview of the timeline")),
                     pb_name=f"{self.linker.docname}-tl{request.serial}",
+                    # Tick labels are no words of the page: the search index skips it.
+                    classes=["no-search"],
                 )
             )
         timeline = pb_timeline()
@@ -83,18 +85,17 @@ class ViewRenderer:
         for event in events:
             years[placement_heading(event)].append(event)
         shown = {key: placement_heading(items[0], translations()) for key, items in years.items()}
+        anchors = {year: self.linker.unique_id(f"{prefix}-{year.lower()}") for year in years}
         if len(years) > 1:
             jump = pb_timeline_jump(classes=["pb-tl-jump"])
             for i, year in enumerate(years):
                 if i:
                     jump += nodes.Text(" · ")
-                jump += nodes.reference(
-                    "", shown[year], refid=f"{prefix}-{year.lower()}", internal=True
-                )
+                jump += nodes.reference("", shown[year], refid=anchors[year], internal=True)
             timeline += jump
         for year, items in years.items():
             timeline += pb_timeline_year(
-                "", shown[year], classes=["pb-tl-year"], ids=[f"{prefix}-{year.lower()}"]
+                "", shown[year], classes=["pb-tl-year"], ids=[anchors[year]]
             )
             listing = nodes.container(classes=["pb-tl-list"])
             for event in items:
@@ -180,8 +181,7 @@ class ViewRenderer:
             if by == "kind":
                 groups[translated(kind_label(claim))].append(claim)
             elif by == "document":
-                title = self.linker.builder.env.titles.get(claim.docname)
-                groups[title.astext() if title else claim.docname].append(claim)
+                groups[self.linker.document_title(claim.docname)].append(claim)
             else:
                 actors = self.graph.related(claim.id, "actors", incoming=False) or [""]
                 for actor in actors:

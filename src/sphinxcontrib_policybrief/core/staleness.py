@@ -1,0 +1,85 @@
+"""What a written page reads from the merged view, and a digest of it: pages never go stale.
+
+One function, :func:`page_reads`, decides what a page depends on, walking what the renderer
+walks: the page's own objects, the objects its views select, the objects its roles name,
+and one step further along relations, summary links and title links (the renderer shows
+those neighbours' titles, badges, dates and anchors). The renderer records what it really
+reads (``render.blocks.Linker``); the tests check that this is always within the prediction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .graph import BriefGraph
+from .model import PolicyObject, ViewRequest
+from .views import select
+
+
+@dataclass(frozen=True, slots=True)
+class PageReads:
+    """The ids of objects a page shows (some perhaps missing) and the documents they live in."""
+
+    shown: frozenset[str]  # the page's objects, its views' selections, its roles' targets
+    ids: frozenset[str]  # those and their neighbours
+    docnames: frozenset[str]
+
+
+def page_reads(
+    graph: BriefGraph,
+    records: Sequence[PolicyObject],
+    mention_targets: Iterable[str],
+    views: Sequence[ViewRequest],
+) -> PageReads:
+    shown = {obj.id for obj in records} | set(mention_targets)
+    for request in views:
+        shown.update(obj.id for obj in select(graph, request))
+    ids = set(shown)
+    for ident in shown:
+        obj = graph.objects.get(ident)
+        if obj is None:
+            continue
+        ids.update(edge.other for edge in graph.edges(ident))
+        ids.update(target for _, target in obj.summary if target)
+        for _, target in (*obj.title_parts, *obj.source_parts):
+            if target and target[0] != "#":
+                ids.add(target)
+    docnames = {graph.objects[i].docname for i in ids if i in graph.objects}
+    return PageReads(frozenset(shown), frozenset(ids), frozenset(docnames))
+
+
+def page_digest(
+    graph: BriefGraph,
+    records: Sequence[PolicyObject],
+    mention_targets: Iterable[str],
+    views: Sequence[ViewRequest],
+    document_title: Callable[[str], str],
+) -> str:
+    """A digest of everything :func:`page_reads` finds, as the merged view has it now."""
+    reads = page_reads(graph, records, mention_targets, views)
+    digest = hashlib.sha1(usedforsecurity=False)
+
+    def add(*parts: object) -> None:
+        digest.update(repr(parts).encode())
+
+    for obj in records:
+        add("own", obj, graph.is_winner(obj))
+    for request in views:
+        add("view", request, [o.id for o in select(graph, request)])
+    for ident in sorted(reads.ids):
+        add("object", ident, graph.objects.get(ident))
+    for ident in sorted(reads.shown):
+        add("mentions", ident, graph.mentions.get(ident, ()))
+    for docname in sorted(reads.docnames):
+        add("title", docname, document_title(docname))
+    return digest.hexdigest()
+
+
+def changed_pages(
+    previous: Mapping[str, str], fresh: Mapping[str, str], existing: Iterable[str]
+) -> list[str]:
+    """Documents whose digest differs from the last build's (new pages included)."""
+    known = set(existing)
+    return [d for d, value in sorted(fresh.items()) if previous.get(d) != value and d in known]
