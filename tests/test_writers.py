@@ -206,7 +206,8 @@ def test_timeline_event(outputs: dict[str, Path]) -> None:
 
 def test_timeline_overview(outputs: dict[str, Path]) -> None:
     html = _html(outputs, "views")
-    assert '<div class="pb-tl-overview"><svg xmlns="http://www.w3.org/2000/svg"' in html
+    # "no-search": the search index skips the drawing's tick labels.
+    assert '<div class="no-search pb-tl-overview"><svg xmlns="http://www.w3.org/2000/svg"' in html
     assert "<svg" not in _tex(outputs) and "pb-tl-svg" not in _tex(outputs)
     assert "Overview of the timeline" not in _text(outputs, "views")
 

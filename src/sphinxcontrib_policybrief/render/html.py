@@ -116,7 +116,10 @@ def visit_overview(self: Translator, node: pb_timeline_overview) -> None:
         )
         src = posixpath.join(self.builder.imgpath, name)
         self.body.append(self.starttag(node, "div", "", CLASS="pb-tl-overview"))
-        self.body.append(self.emptytag(node, "img", "", src=src, alt=label, CLASS="pb-tl-svg"))
+        # A bare element: the <div> carries the node's ids and classes, the image none.
+        self.body.append(
+            self.emptytag(nodes.Element(), "img", "", src=src, alt=label, CLASS="pb-tl-svg")
+        )
         self.body.append("</div>")
         raise nodes.SkipNode
     self.body.append(self.starttag(node, "div", "", CLASS="pb-tl-overview"))
