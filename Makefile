@@ -20,9 +20,10 @@ example: $(STAMP)  ## the example brief as HTML: example/_build/html/index.html
 example-pdf: $(STAMP)  ## the example brief as PDF (needs LaTeX: latexmk, texlive)
 	$(BIN)/python -m sphinx -M latexpdf example example/_build -W -n
 
-# Tests spread over every core (pytest-xdist; an idle worker takes tests from a busy one), in
-# a new random order each run (pytest-randomly prints the seed: rerun with --randomly-seed=N).
-PYTEST := $(BIN)/python -m pytest -p no:cacheprovider -n auto --dist worksteal
+# Tests spread over every core (pytest-xdist, handing each worker a test or two at a time as
+# it finishes, so the long builds do not queue up behind each other), in a new random order
+# each run (pytest-randomly prints the seed: rerun with --randomly-seed=N).
+PYTEST := $(BIN)/python -m pytest -p no:cacheprovider -n auto --dist load --maxschedchunk 1
 
 test: $(STAMP)  ## the whole test suite
 	$(PYTEST)
