@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: example example-pdf test lint docs clean
+.PHONY: example example-pdf test test-fast coverage snapshots lint docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,23 @@ example: $(STAMP)  ## the example brief as HTML: example/_build/html/index.html
 example-pdf: $(STAMP)  ## the example brief as PDF (Debian: latexmk texlive-latex-extra tex-gyre)
 	$(BIN)/python -m sphinx -M latexpdf example example/_build -W -n
 
+# Tests spread over every core (pytest-xdist, handing each worker a test or two at a time as
+# it finishes, so the long builds do not queue up behind each other), in a new random order
+# each run (pytest-randomly prints the seed: rerun with --randomly-seed=N).
+PYTEST := $(BIN)/python -m pytest -p no:cacheprovider -n auto --dist load --maxschedchunk 1
+
 test: $(STAMP)  ## the whole test suite
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(PYTEST)
+
+test-fast: $(STAMP)  ## the suite without the slow tests, for development
+	$(PYTEST) -m "not slow"
+
+coverage: $(STAMP)  ## the whole test suite with a line coverage report (no threshold)
+	$(PYTEST) --cov=sphinxcontrib_policybrief --cov-report=term
+
+snapshots: $(STAMP)  ## rewrite tests/snapshots/ from the current output; review the diff
+	UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_rendering.py
+	git status --short tests/snapshots
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

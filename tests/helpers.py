@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
 from sphinx.testing.util import SphinxTestApp
+
+
+@dataclass(frozen=True)
+class Built:
+    """A finished build: the app (after cleanup), its warnings and its output directory."""
+
+    app: SphinxTestApp
+    warnings: str
+    outdir: Path
+
 
 # Files that legitimately differ between builds of the same sources.
 _VOLATILE = {".buildinfo"}
@@ -73,3 +84,18 @@ def diff_names(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
 def copy_root(root: Path, dest: Path) -> Path:
     shutil.copytree(root, dest)
     return dest
+
+
+def check_snapshot(path: Path, fragment: str, *, update: bool) -> None:
+    """Compare *fragment* with the snapshot at *path*; write it instead only when *update*.
+
+    A missing snapshot is a failure like a changed one, so deleting a file cannot make a
+    test pass. ``make snapshots`` sets ``UPDATE_SNAPSHOTS=1`` to rewrite them all.
+    """
+    if update:
+        path.write_text(fragment, encoding="utf8")
+        return
+    hint = "run `make snapshots` and review the diff"
+    if not path.exists():
+        raise AssertionError(f"snapshot {path.name} is missing; if the fragment is right, {hint}")
+    assert fragment == path.read_text(encoding="utf8"), f"{path.name} changed; if intended, {hint}"

@@ -7,6 +7,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from helpers import Built
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_policybrief.domain import PolicyBriefDomain
@@ -16,11 +17,9 @@ def _domain(app: SphinxTestApp) -> PolicyBriefDomain:
     return app.env.get_domain("pb")  # type: ignore[return-value]
 
 
-@pytest.mark.sphinx("html", testroot="basic", confoverrides={"nitpicky": True})
-def test_basic_builds_clean(app: SphinxTestApp) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
-    graph = _domain(app).graph
+def test_basic_builds_clean(basic_build: Built) -> None:
+    assert basic_build.warnings == ""
+    graph = _domain(basic_build.app).graph
     assert sorted(graph.objects) == sorted(
         [
             "lukashenko",
@@ -36,7 +35,7 @@ def test_basic_builds_clean(app: SphinxTestApp) -> None:
             "sovereign-equality",
         ]
     )
-    html = (Path(app.outdir) / "analysis.html").read_text(encoding="utf8")
+    html = (basic_build.outdir / "analysis.html").read_text(encoding="utf8")
     # Roles and the MyST link resolve to the objects' anchors.
     assert 'href="#deal-is-tool"' in html
     assert 'href="actors.html#lukashenko"' in html
@@ -45,17 +44,16 @@ def test_basic_builds_clean(app: SphinxTestApp) -> None:
     assert '<time class="pb-date" datetime="2018-12-13"' in html
 
 
-@pytest.mark.sphinx("html", testroot="basic")
-def test_connections_both_ways(app: SphinxTestApp) -> None:
-    app.build()
-    html = (Path(app.outdir) / "analysis.html").read_text(encoding="utf8")
+def test_connections_both_ways(basic_build: Built) -> None:
+    outdir = basic_build.outdir
+    html = (outdir / "analysis.html").read_text(encoding="utf8")
     thesis = html[html.index('id="thesis-main"') : html.index('id="deal-is-tool"')]
     assert "Supported by" in thesis and "#deal-is-tool" in thesis
     deal = html[html.index('id="deal-is-tool"') : html.index('id="treaty-equality"')]
     assert "Supports" in deal and "Evidence" in deal and "Resolves" in deal
     offer = html[html.index('id="medvedev-offer"') : html.index('id="loans-withheld"')]
     assert "Evidence for" in offer and "#deal-is-tool" in offer
-    actors = (Path(app.outdir) / "actors.html").read_text(encoding="utf8")
+    actors = (outdir / "actors.html").read_text(encoding="utf8")
     russia = actors[actors.index('id="russia"') :]
     assert "Members" in russia and "#medvedev" in russia
     # An actor's own events, in date order.
@@ -67,10 +65,9 @@ def test_connections_both_ways(app: SphinxTestApp) -> None:
     assert "Contradicts" in unilateral and "#treaty-equality" in unilateral
 
 
-@pytest.mark.sphinx("html", testroot="basic")
-def test_inventory_lists_every_object(app: SphinxTestApp) -> None:
-    app.build()
-    raw = (Path(app.outdir) / "objects.inv").read_bytes()
+def test_inventory_lists_every_object(basic_build: Built) -> None:
+    outdir = basic_build.outdir
+    raw = (outdir / "objects.inv").read_bytes()
     body = zlib.decompress(raw.split(b"\n", 4)[4]).decode()
     entries = {tuple(line.split(" ", 2)[:2]) for line in body.splitlines()}
     assert ("deal-is-tool", "pb:claim") in entries
@@ -80,12 +77,11 @@ def test_inventory_lists_every_object(app: SphinxTestApp) -> None:
     assert re.search(r"^deal-is-tool pb:claim 1 analysis\.html#\$ ", body, re.M)
 
 
-@pytest.mark.sphinx("html", testroot="basic")
-def test_domain_index_pages(app: SphinxTestApp) -> None:
-    app.build()
-    claims = (Path(app.outdir) / "pb-claims.html").read_text(encoding="utf8")
+def test_domain_index_pages(basic_build: Built) -> None:
+    outdir = basic_build.outdir
+    claims = (outdir / "pb-claims.html").read_text(encoding="utf8")
     assert "Key judgment" in claims and "analysis.html#deal-is-tool" in claims
-    actors = (Path(app.outdir) / "pb-actors.html").read_text(encoding="utf8")
+    actors = (outdir / "pb-actors.html").read_text(encoding="utf8")
     assert "Aliaksandr Lukashenka" in actors and "see Alexander Lukashenko" in actors
 
 

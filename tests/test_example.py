@@ -9,16 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import build
-
-EXAMPLE = Path(__file__).parents[1] / "example"
+from helpers import Built
 
 
-@pytest.fixture(scope="module")
-def example_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    app, warnings = build(EXAMPLE, tmp_path_factory.mktemp("example"), conf={"nitpicky": True})
-    assert warnings == "", warnings
-    return Path(app.outdir)
+@pytest.fixture
+def example_html(example_build: Built) -> Path:
+    assert example_build.warnings == "", example_build.warnings
+    return example_build.outdir
 
 
 def _inventory(outdir: Path) -> dict[str, set[str]]:

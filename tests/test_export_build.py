@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 import jsonschema
 import pytest
-from helpers import build, copy_root
+from helpers import Built, build, copy_root
 
 from sphinxcontrib_policybrief.core.export.brief_json import load_schema
 from sphinxcontrib_policybrief.core.model import Kind, TimelineEvent
@@ -59,11 +59,11 @@ def jsonld_blocks(page: Path) -> list[dict[str, Any]]:
 # -- the example -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[PolicyBriefDomain, Path]:
-    app, warnings = build(EXAMPLE, tmp_path_factory.mktemp("example"), fresh=True)
-    assert "policybrief" not in warnings, warnings
-    return cast(PolicyBriefDomain, app.env.get_domain("pb")), Path(app.outdir)
+@pytest.fixture
+def example(example_build: Built) -> tuple[PolicyBriefDomain, Path]:
+    assert "policybrief" not in example_build.warnings, example_build.warnings
+    domain = cast(PolicyBriefDomain, example_build.app.env.get_domain("pb"))
+    return domain, example_build.outdir
 
 
 def test_example_json_validates_and_holds_every_object(

@@ -36,9 +36,6 @@ from sphinxcontrib_policybrief.core.model import BUILTIN_RELATIONS, TimelineEven
 from sphinxcontrib_policybrief.core.scales import PRESETS, ScaleError, build_scale
 from sphinxcontrib_policybrief.directives import LenientOptionSpec, UnknownOption, repeated_options
 
-# The same examples on every run and machine, and no example database left behind.
-DETERMINISTIC = settings(derandomize=True, database=None, deadline=None)
-
 # -- strategies -------------------------------------------------------------------------------
 
 EDTF_ALPHABET = "0123456789-X~?%/[]. "
@@ -93,14 +90,12 @@ def valid_dates(draw: st.DrawFn) -> str:
 # -- the date parser ----------------------------------------------------------------------------
 
 
-@DETERMINISTIC
 @given(st.text())
 def test_any_text_parses_or_raises_date_error(text: str) -> None:
     with contextlib.suppress(DateError):
         parse_date(text)
 
 
-@DETERMINISTIC
 @given(st.text(alphabet=EDTF_ALPHABET, max_size=24))
 def test_date_like_text_parses_or_raises_date_error(text: str) -> None:
     try:
@@ -127,7 +122,6 @@ def _assert_consistent(parsed: FuzzyDate) -> None:
         assert known.isoformat().startswith(parsed.html_datetime) or parsed.earlier
 
 
-@DETERMINISTIC
 @given(valid_dates())
 def test_valid_dates_parse_and_their_parts_agree(text: str) -> None:
     parsed = parse_date(text)
@@ -137,7 +131,6 @@ def test_valid_dates_parse_and_their_parts_agree(text: str) -> None:
     assert parse_date(parsed.edtf) == parsed  # the stored form reads back the same
 
 
-@DETERMINISTIC
 @given(days())
 def test_a_day_is_exact_and_labelled_with_its_parts(found: tuple[str, date]) -> None:
     text, day = found
@@ -148,7 +141,6 @@ def test_a_day_is_exact_and_labelled_with_its_parts(found: tuple[str, date]) -> 
     assert parsed.label == f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
 
-@DETERMINISTIC
 @given(days())
 def test_a_day_lies_inside_its_month_and_year(found: tuple[str, date]) -> None:
     text, day = found
@@ -158,7 +150,6 @@ def test_a_day_lies_inside_its_month_and_year(found: tuple[str, date]) -> None:
         assert outer.lower <= day <= outer.upper
 
 
-@DETERMINISTIC
 @given(years, st.integers(1, 12), st.integers(min_value=0, max_value=99))
 def test_impossible_days_are_refused(year: int, month: int, day: int) -> None:
     assume(not 1 <= day <= calendar.monthrange(year, month)[1])
@@ -184,7 +175,7 @@ def _event(ident: str, text: str | None) -> TimelineEvent:
     )
 
 
-@settings(DETERMINISTIC, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.one_of(st.none(), valid_dates()), min_size=1, max_size=12),
     st.randoms(use_true_random=False),
@@ -205,7 +196,6 @@ def test_time_order_is_total_and_independent_of_input_order(
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
 
 
-@DETERMINISTIC
 @given(st.lists(valid_dates(), min_size=2, max_size=8, unique=True))
 def test_sort_keys_order_dates_like_their_lower_bounds(texts: list[str]) -> None:
     parsed = [parse_date(t) for t in texts]
@@ -217,14 +207,12 @@ def test_sort_keys_order_dates_like_their_lower_bounds(texts: list[str]) -> None
 # -- ids ----------------------------------------------------------------------------------------
 
 
-@DETERMINISTIC
 @given(st.text())
 def test_normalising_is_idempotent(text: str) -> None:
     once = normalise_id(text)
     assert normalise_id(once) == once
 
 
-@DETERMINISTIC
 @given(st.text())
 def test_composed_and_decomposed_spellings_are_one_id(text: str) -> None:
     assert normalise_id(unicodedata.normalize("NFD", text)) == normalise_id(
@@ -232,7 +220,6 @@ def test_composed_and_decomposed_spellings_are_one_id(text: str) -> None:
     )
 
 
-@DETERMINISTIC
 @given(st.text())
 def test_a_derived_id_is_valid_or_empty(title: str) -> None:
     derived = derive_id(title)
@@ -242,13 +229,11 @@ def test_a_derived_id_is_valid_or_empty(title: str) -> None:
         assert derive_id(derived) == derived
 
 
-@DETERMINISTIC
 @given(st.text(alphabet=st.characters(categories=["L", "Nd"]), min_size=1, max_size=40))
 def test_a_title_with_letters_always_gives_an_id(word: str) -> None:
     assert derive_id(f"  {word} ...") != ""
 
 
-@DETERMINISTIC
 @given(st.text())
 def test_validity_is_decided_without_error(text: str) -> None:
     valid = is_valid_id(normalise_id(text))
@@ -306,7 +291,6 @@ def test_an_id_never_starts_with_a_mark(mark: str, word: str) -> None:
 # -- option values and option blocks -----------------------------------------------------------
 
 
-@DETERMINISTIC
 @given(st.one_of(st.none(), st.text()))
 def test_list_options_never_yield_empty_or_padded_items(raw: str | None) -> None:
     items = split_list(raw)
@@ -316,7 +300,6 @@ def test_list_options_never_yield_empty_or_padded_items(raw: str | None) -> None
     assert split_list(", ".join(items)) == items
 
 
-@DETERMINISTIC
 @given(st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), max_size=6))
 def test_stray_commas_and_spaces_change_nothing(ids: list[str]) -> None:
     messy = " ,, ".join(f"  {i} " for i in ids) + " ,"
@@ -326,7 +309,6 @@ def test_stray_commas_and_spaces_change_nothing(ids: list[str]) -> None:
 option_names = st.sampled_from(["id", "kind", "likelihood", "tags", "date", "source", "x-y"])
 
 
-@DETERMINISTIC
 @given(st.lists(st.tuples(option_names, st.text(alphabet="abc ,<>'\"", max_size=10))))
 def test_repeated_options_are_exactly_those_given_twice(
     options: list[tuple[str, str]],
@@ -339,14 +321,12 @@ def test_repeated_options_are_exactly_those_given_twice(
     assert len(repeated_options(block)) == len(set(repeated_options(block)))
 
 
-@DETERMINISTIC
 @given(st.text())
 def test_any_option_block_is_read_without_error(text: str) -> None:
     repeated_options(text)
     repeated_options(":::{claim}\n---\n" + text)
 
 
-@DETERMINISTIC
 @given(st.text(min_size=1))
 def test_any_option_name_is_accepted_by_the_lenient_spec(name: str) -> None:
     spec = LenientOptionSpec({"id": str})
@@ -356,7 +336,6 @@ def test_any_option_name_is_accepted_by_the_lenient_spec(name: str) -> None:
         assert isinstance(converted, UnknownOption)
 
 
-@DETERMINISTIC
 @given(st.sampled_from(sorted(PRESETS)), st.text())
 def test_any_likelihood_word_is_looked_up_without_error(preset: str, word: str) -> None:
     scale = PRESETS[preset]
@@ -382,7 +361,6 @@ _term_specs = st.lists(
 )
 
 
-@DETERMINISTIC
 @given(st.one_of(_json_like, _term_specs))
 def test_any_configured_scale_is_accepted_or_refused_with_a_reason(spec: object) -> None:
     """conf.py may hold anything; a bad scale is a config warning, never a crash."""
@@ -400,7 +378,7 @@ _safe_value = st.text(
 ).map(lambda s: s.strip())
 
 
-@settings(DETERMINISTIC, max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=_safe_value,
     values=st.fixed_dictionaries(
@@ -476,7 +454,6 @@ _relation_specs = st.lists(
 )
 
 
-@DETERMINISTIC
 @given(
     st.fixed_dictionaries(
         {},

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docutils import nodes
 from fragments import cut
-from helpers import build
+from helpers import Built, build, check_snapshot
 from sphinx.testing.util import SphinxTestApp
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -56,18 +56,11 @@ def test_qualified_and_short_names(app: SphinxTestApp) -> None:
 
 
 def _check_snapshot(name: str, fragment: str) -> None:
-    path = SNAPSHOTS / name
-    if os.environ.get("UPDATE_SNAPSHOTS") or not path.exists():
-        path.write_text(fragment, encoding="utf8")
-    assert fragment == path.read_text(encoding="utf8"), (
-        f"{name} changed; if intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff"
-    )
+    check_snapshot(SNAPSHOTS / name, fragment, update=bool(os.environ.get("UPDATE_SNAPSHOTS")))
 
 
-@pytest.mark.sphinx("html", testroot="basic")
-def test_html_fragments(app: SphinxTestApp) -> None:
-    app.build()
-    out = Path(app.outdir)
+def test_html_fragments(basic_build: Built) -> None:
+    out = basic_build.outdir
     analysis = (out / "analysis.html").read_text(encoding="utf8")
     views = (out / "views.html").read_text(encoding="utf8")
     actors = (out / "actors.html").read_text(encoding="utf8")
@@ -88,10 +81,16 @@ def test_html_fragments(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "epub", "latex", "text"])
-def test_every_builder_builds_the_example(builder: str, tmp_path: Path) -> None:
-    app, warnings = build(EXAMPLE, tmp_path, builder=builder, conf={"nitpicky": True})
+def test_every_builder_builds_the_example(
+    builder: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if builder == "html":  # the session's build of the example, made once for every module
+        example: Built = request.getfixturevalue("example_build")
+        warnings, out = example.warnings, example.outdir
+    else:
+        app, warnings = build(EXAMPLE, tmp_path, builder=builder, conf={"nitpicky": True})
+        out = Path(app.outdir)
     assert warnings == "", warnings
-    out = Path(app.outdir)
     if builder == "text":
         timeline = (out / "timeline.txt").read_text(encoding="utf8")
         assert "13 December 2018" in timeline and "since at least 2012" in timeline
