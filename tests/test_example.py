@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import Built
+from helpers import Built, build
+
+EXAMPLE = Path(__file__).parents[1] / "example"
 
 
 @pytest.fixture

@@ -254,7 +254,6 @@ def marked_words(draw: st.DrawFn) -> str:
     return "".join(letter + marks for letter, marks in clusters)
 
 
-@DETERMINISTIC
 @given(marked_words(), st.sampled_from(["NFC", "NFD"]))
 def test_letters_with_marks_of_any_script_are_an_id(word: str, form: str) -> None:
     typed = unicodedata.normalize(form, word)
@@ -265,14 +264,12 @@ def test_letters_with_marks_of_any_script_are_an_id(word: str, form: str) -> Non
     assert unicodedata.is_normalized("NFC", ident)
 
 
-@DETERMINISTIC
 @given(st.lists(marked_words(), min_size=1, max_size=4), st.sampled_from(["NFC", "NFD"]))
 def test_a_title_of_marked_words_gives_them_joined_by_dashes(words: list[str], form: str) -> None:
     title = unicodedata.normalize(form, " ".join(words))
     assert derive_id(title) == "-".join(normalise_id(w) for w in words)
 
 
-@DETERMINISTIC
 @given(st.text(alphabet=st.characters(categories=["L", "M", "N", "P", "Z"])))
 def test_composed_and_decomposed_titles_derive_one_id(title: str) -> None:
     composed, decomposed = (unicodedata.normalize(f, title) for f in ("NFC", "NFD"))
@@ -280,7 +277,6 @@ def test_composed_and_decomposed_titles_derive_one_id(title: str) -> None:
     assert is_valid_id(normalise_id(composed)) == is_valid_id(normalise_id(decomposed))
 
 
-@DETERMINISTIC
 @given(_MARKS, marked_words())
 def test_an_id_never_starts_with_a_mark(mark: str, word: str) -> None:
     assert not is_valid_id(normalise_id(mark + word))
@@ -490,7 +486,6 @@ def test_any_configuration_gives_settings(values: dict[str, object]) -> None:
 # -- forecasts and editions ---------------------------------------------------------------
 
 
-@DETERMINISTIC
 @given(st.one_of(st.text(max_size=12), st.from_regex(r"[0-9.% ]{0,8}", fullmatch=True)))
 def test_any_probability_text_is_read_or_refused(text: str) -> None:
     try:
@@ -501,7 +496,6 @@ def test_any_probability_text_is_read_or_refused(text: str) -> None:
         assert 0.0 <= value <= 1.0
 
 
-@DETERMINISTIC
 @given(
     st.one_of(
         st.text(max_size=40),
