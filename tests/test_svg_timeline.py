@@ -131,8 +131,8 @@ def test_uncertainty_and_open_ends_look_different() -> None:
     assert root.findall(f".//{NS}rect[@class='pb-tl-fade']")  # faded tails
 
 
-def test_open_marks_reach_the_right_edge_and_earlier_marks_the_left() -> None:
-    root = parse(render_overview([mark("2010"), mark("2012/.."), mark("[..2011]")]))
+def test_open_marks_reach_the_right_edge_and_earlier_marks_fade_from_their_known_end() -> None:
+    root = parse(render_overview([mark("2000"), mark("2010"), mark("2012/.."), mark("[..2011]")]))
     axis = root.find(f".//{NS}line[@class='pb-tl-axis']")
     assert axis is not None
     left, right = float(axis.get("x1", "")), float(axis.get("x2", ""))
@@ -142,8 +142,15 @@ def test_open_marks_reach_the_right_edge_and_earlier_marks_the_left() -> None:
     assert open_right == pytest.approx(right, abs=0.1)
     arrow_tips = [float(line.get("x2", "")) for line in root.iter(f"{NS}line")]
     assert max(arrow_tips) > right  # the arrowhead points past the end of the axis
-    earlier_left = min([extents["An event — 2011 or earlier"][0], *(t[0] for t in tails)])
-    assert earlier_left == pytest.approx(left, abs=0.1)
+    # "2011 or earlier" covers 2011 and fades out just before it: it does not claim a start
+    # at the first event (2000), as a bar from the axis' left end would.
+    x0, x1, _, _ = extents["An event — 2011 or earlier"]
+    year = (right - left) / 13  # the axis runs from 2000 to 2012, 13 whole years
+    assert x0 == pytest.approx(left + 11 * year, abs=0.5)
+    assert x1 == pytest.approx(left + 12 * year, abs=0.5)
+    earlier_left = min(t[0] for t in tails)
+    assert earlier_left == pytest.approx(x0 - 18.0, abs=0.5)
+    assert earlier_left > left + 10 * year
 
 
 def test_empty_input_is_a_small_valid_svg() -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-from .dates import FuzzyDate, Precision
+from .dates import DateError, FuzzyDate, Precision, parse_date
 
 __all__ = ["TimelineMark", "render_overview"]
 
@@ -95,6 +95,7 @@ class _Placed:
     x1: float  # right edge of the shape
     reach: float  # right edge including decorations, for lane packing
     point: bool
+    tail: float = 0.0  # a fade drawn left of x0: a date whose start is not known
 
 
 class _Scale:
@@ -122,6 +123,13 @@ def _place(mark: TimelineMark, scale: _Scale) -> _Placed:
     if point and fd.lower is not None:
         centre = scale.x(fd.lower.toordinal() + 0.5)
         return _Placed(mark, centre - 4.0, centre + 4.0, centre + 4.0, True)
+    known = _known_end(fd)
+    if known is not None and known.lower is not None and known.upper is not None:
+        # "2011 or earlier", "until May 2012": the bar covers the period that is known and
+        # a fixed tail fades out to its left; a bar from the first event would claim a start.
+        x0 = scale.x(known.lower.toordinal())
+        x1 = max(scale.x(known.upper.toordinal() + 1), x0 + _MIN_BAR)
+        return _Placed(mark, x0, x1, x1, False, tail=min(_FADE, x0))
     x0 = scale.x(fd.lower.toordinal()) if fd.lower is not None else scale.left
     x1 = scale.x(fd.upper.toordinal() + 1) if fd.upper is not None else scale.right
     x1 = max(x1, x0 + _MIN_BAR)
@@ -129,14 +137,27 @@ def _place(mark: TimelineMark, scale: _Scale) -> _Placed:
     return _Placed(mark, x0, x1, reach, False)
 
 
+def _known_end(fd: FuzzyDate) -> FuzzyDate | None:
+    """The one known end of a date with no start: ``[..2011]``, ``../2012-05``, ``/2012``."""
+    if fd.earlier:
+        text = fd.edtf.strip()[3:-1]
+    elif fd.is_interval and fd.start != "closed":
+        text = fd.edtf.partition("/")[2]
+    else:
+        return None
+    try:
+        return parse_date(text)
+    except DateError:  # pragma: no cover - the whole value was read, so its end reads too
+        return None
+
+
 def _pack(placed: Sequence[_Placed]) -> list[int]:
     """Greedy interval partitioning: in left-to-right order, the first lane that is free."""
     lanes: list[float] = []
     chosen: list[int] = []
     for item in placed:
-        lane = next(
-            (i for i, right in enumerate(lanes) if right + _LANE_GAP <= item.x0), len(lanes)
-        )
+        left = item.x0 - item.tail
+        lane = next((i for i, right in enumerate(lanes) if right + _LANE_GAP <= left), len(lanes))
         if lane == len(lanes):
             lanes.append(item.reach)
         else:
@@ -217,8 +238,6 @@ def _draw(parent: Element, item: _Placed, y: float, bar: float) -> None:
         return
     x0, x1 = item.x0, item.x1
     fade = min(_FADE, (x1 - x0) / 2)
-    if fd.earlier:
-        x0 += fade
     if fd.end == "unknown":
         x1 -= fade
     attrs |= {
@@ -232,8 +251,8 @@ def _draw(parent: Element, item: _Placed, y: float, bar: float) -> None:
     shape = SubElement(parent, "rect", attrs)
     if not href:
         _tip(shape, tip)
-    if fd.earlier:
-        _fade(parent, x0, y, bar, fade, leftwards=True)
+    if item.tail:
+        _fade(parent, x0, y, bar, item.tail, leftwards=True)
     if fd.end == "unknown":
         _fade(parent, x1, y, bar, fade, leftwards=False)
     if fd.end == "open":
@@ -352,7 +371,13 @@ def render_overview(
     scale = _Scale(min(bounds), max(bounds), width)
     placed = sorted(
         (_place(m, scale) for m in usable),
-        key=lambda p: (p.x0, p.mark.date.sort_key(), p.mark.date.edtf, p.mark.title, p.mark.href),
+        key=lambda p: (
+            p.x0 - p.tail,
+            p.mark.date.sort_key(),
+            p.mark.date.edtf,
+            p.mark.title,
+            p.mark.href,
+        ),
     )
     lanes = _pack(placed)
     bar = min(8.0, max(2.0, row_height * 0.6))
