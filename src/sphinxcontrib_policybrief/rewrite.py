@@ -7,8 +7,10 @@ import hashlib
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .core.views import select
+from .core.model import Kind
+from .core.views import WHOLE_PROJECT_VIEWS, select
 from .domain import pb_domain
+from .export_hooks import previous_edition_digest
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -22,6 +24,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     graph = domain.graph
     docnames = set(domain.records) | set(domain.mentions) | set(domain.views)
     fresh: dict[str, str] = {}
+    edition_digest = previous_edition_digest(app)
     for docname in sorted(docnames):
         digest = hashlib.sha1(usedforsecurity=False)
         for obj in domain.records.get(docname, ()):
@@ -34,6 +37,12 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
             for obj in select(graph, request):
                 digest.update(graph.fingerprint(obj.id).encode())
                 digest.update(repr(sorted(graph.mentions.get(obj.id, ()), key=repr)).encode())
+            if request.view in WHOLE_PROJECT_VIEWS:
+                # edition-changes: every claim and event against the previous file.
+                digest.update(edition_digest.encode())
+                for obj in graph.sorted_objects():
+                    if obj.kind in (Kind.CLAIM, Kind.EVENT):
+                        digest.update(repr(obj).encode())
         fresh[docname] = digest.hexdigest()
     previous = domain.digests
     changed = [d for d, value in fresh.items() if previous.get(d) != value and d in env.all_docs]
