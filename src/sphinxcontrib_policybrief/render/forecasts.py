@@ -187,7 +187,7 @@ def forecast_record_view(record: ForecastRecord, linker: Linker, name: str) -> l
                     )
                     % {"mean": format_brier(mean), "count": record.count},
                 ),
-                nodes.Text(" " + _("(0 is perfect; always saying 50 % scores 0.250)")),
+                nodes.Text(" " + _("(0 is perfect; a constant fifty-fifty forecast scores 0.250)")),
                 classes=["pb-brier-mean"],
             )
         )
