@@ -15,7 +15,6 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-
 from helpers import build
 
 ROOT = Path(__file__).parent / "roots" / "test-forecast"
@@ -39,7 +38,8 @@ def _line(ident: str) -> int:
 
 def _found(warnings: str) -> list[tuple[int, str]]:
     return [
-        (int(m[1]), m[2]) for m in re.finditer(r"index\.md:(\d+): WARNING: .*\[policybrief\.([a-z-]+)\]", warnings)
+        (int(m[1]), m[2])
+        for m in re.finditer(r"index\.md:(\d+): WARNING: .*\[policybrief\.([a-z-]+)\]", warnings)
     ]
 
 

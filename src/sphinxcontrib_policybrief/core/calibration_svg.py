@@ -91,9 +91,7 @@ def render_calibration(
         tick.text = f"{percent} %"
     for index, bar in enumerate(bars):
         middle = _TOP + index * _ROW + _ROW / 2
-        name = SubElement(
-            root, "text", {"class": "pb-cal-term", "x": "4.0", "y": _num(middle + 4)}
-        )
+        name = SubElement(root, "text", {"class": "pb-cal-term", "x": "4.0", "y": _num(middle + 4)})
         name.text = _clean(bar.label)
         if bar.low is not None and bar.high is not None:
             SubElement(

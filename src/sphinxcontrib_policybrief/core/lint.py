@@ -25,7 +25,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-
 from datetime import date
 
 from .ach import AchMatrix

@@ -13,8 +13,8 @@ from ..core.calibration_svg import CalibrationBar
 from ..core.dates import FuzzyDate, parse_date
 from ..core.editions import ChangeKind, ClaimChange, EditionChanges, EventChange
 from ..core.forecast import ForecastRecord, Verdict, brier_score, format_brier, verdict
-from ..core.model import Claim, Forecast, Outcome, PolicyObject, ProbabilitySource
 from ..core.labels import humanise
+from ..core.model import Claim, Forecast, Outcome, PolicyObject, ProbabilitySource
 from ..core.settings import Settings
 from ..locale import _, date_label, ngettext, translated
 from .blocks import Linker, badge, field
@@ -59,7 +59,9 @@ def percent(probability: float) -> str:
 
 def verdict_badge(forecast: Forecast) -> nodes.Node:
     found = verdict(forecast)
-    return badge(verdict_label(found), VERDICT_TONE[found], "pb-verdict", f"pb-verdict-{_slug(found)}")
+    return badge(
+        verdict_label(found), VERDICT_TONE[found], "pb-verdict", f"pb-verdict-{_slug(found)}"
+    )
 
 
 def _slug(value: Verdict) -> str:
@@ -114,7 +116,7 @@ def reviewed_field(obj: PolicyObject, linker: Linker) -> list[nodes.field]:
 
 
 def edition_line(settings: Settings, linker: Linker) -> list[nodes.Node]:
-    """"Edition 2020-01 · as of 20 December 2019", for the key judgments; [] if neither."""
+    """ "Edition 2020-01 · as of 20 December 2019", for the key judgments; [] if neither."""
     parts: list[str] = []
     if settings.edition:
         parts.append(str(_("Edition %s") % settings.edition))
@@ -136,7 +138,11 @@ def calibration_bars(record: ForecastRecord) -> list[CalibrationBar]:
             label += f" ({row.term.range_label})"
         if row.count:
             count = str(
-                ngettext("%(happened)d of %(count)d happened", "%(happened)d of %(count)d happened", row.count)
+                ngettext(
+                    "%(happened)d of %(count)d happened",
+                    "%(happened)d of %(count)d happened",
+                    row.count,
+                )
                 % {"happened": row.happened, "count": row.count}
             )
             frequency = row.frequency
@@ -344,7 +350,9 @@ def edition_changes_view(changes: EditionChanges, linker: Linker) -> list[nodes.
     if changes.problems:
         out.append(
             nodes.paragraph(
-                "", _("No previous edition could be read: nothing to compare."), classes=["pb-empty"]
+                "",
+                _("No previous edition could be read: nothing to compare."),
+                classes=["pb-empty"],
             )
         )
         return out
@@ -365,7 +373,9 @@ def edition_changes_view(changes: EditionChanges, linker: Linker) -> list[nodes.
             )
         )
     if changes.unchanged:
-        out.append(nodes.paragraph("", _("No changes since the previous edition."), classes=["pb-empty"]))
+        out.append(
+            nodes.paragraph("", _("No changes since the previous edition."), classes=["pb-empty"])
+        )
         return out
     sections: list[tuple[str, list[nodes.list_item]]] = [
         (str(_("Claims")), [_claim_item(c, linker) for c in changes.claims]),
@@ -379,4 +389,3 @@ def edition_changes_view(changes: EditionChanges, linker: Linker) -> list[nodes.
         listing += items
         out.append(listing)
     return out
-
