@@ -15,7 +15,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from helpers import build
+from helpers import build, diff_names, snapshot
 
 ROOT = Path(__file__).parent / "roots" / "test-forecast"
 
@@ -186,3 +186,12 @@ def test_a_changed_previous_edition_rewrites_the_page(tmp_path: Path) -> None:
     app, warnings = build(src, tmp_path / "out")
     assert "[policybrief.edition]" in warnings and "is not valid JSON" in warnings
     assert "Traceback" not in warnings
+
+
+def test_a_parallel_build_writes_the_same_pages(tmp_path: Path) -> None:
+    src = _copy(tmp_path)
+    serial_app, warnings = build(src, tmp_path / "serial", fresh=True)
+    parallel_app, parallel_warnings = build(src, tmp_path / "parallel", fresh=True, parallel=2)
+    assert warnings == parallel_warnings == ""
+    serial, parallel = snapshot(Path(serial_app.outdir)), snapshot(Path(parallel_app.outdir))
+    assert diff_names(serial, parallel) == []
