@@ -195,3 +195,21 @@ def test_a_parallel_build_writes_the_same_pages(tmp_path: Path) -> None:
     assert warnings == parallel_warnings == ""
     serial, parallel = snapshot(Path(serial_app.outdir)), snapshot(Path(parallel_app.outdir))
     assert diff_names(serial, parallel) == []
+
+
+def test_a_forecast_resolved_on_another_page_rewrites_the_record(tmp_path: Path) -> None:
+    src = _copy(tmp_path)
+    app, _ = build(src, tmp_path / "out", fresh=True)
+    page = _text((Path(app.outdir) / "index.html").read_text(encoding="utf8"))
+    assert "Mean Brier score 0.331 over 3 forecasts" in page
+    more = src / "more.md"
+    more.write_text(
+        more.read_text(encoding="utf8").replace(":::\n", ":outcome: did-not-happen\n:::\n"),
+        encoding="utf8",
+    )
+    app, warnings = build(src, tmp_path / "out")  # incremental: only more.md is read
+    assert warnings == ""
+    page = _text((Path(app.outdir) / "index.html").read_text(encoding="utf8"))
+    # "very unlikely" 5-20 %: midpoint 12.5 %, did not happen: 0.125^2 = 0.015625.
+    mean = (0.1225 + 0.105625 + 0.765625 + 0.015625) / 4  # 0.25234375
+    assert f"Mean Brier score {mean:.3f} over 4 forecasts" in page
