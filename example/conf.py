@@ -8,7 +8,12 @@ copyright = "2024, Example analysis team"
 extensions = ["myst_parser", "sphinxcontrib_policybrief"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "editions"]
+
+# This edition, and the earlier one it is compared with (see the "Forecasts" page).
+policybrief_edition = "2019-12"
+policybrief_as_of = "2019-12-20"
+policybrief_previous_edition = "editions/2019-11/policybrief.json"  # relative to conf.py
 
 try:
     import furo  # noqa: F401

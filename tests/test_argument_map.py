@@ -312,13 +312,13 @@ def example_graph(tmp_path_factory: pytest.TempPathFactory) -> BriefGraph:
 
 def test_the_whole_example_lays_out_without_overlaps(example_graph: BriefGraph) -> None:
     selection = select_scope(example_graph, scope=Scope.PROJECT)
-    assert len(selection.nodes) == 52
+    assert len(selection.nodes) == 54
     result = layout(selection, LayoutOptions())
     assert_no_overlap(result)
     assert len(result.edges) >= 40
     assert ids_in(outline(selection, example_graph)) == {n.id for n in selection.nodes}
     svg = render_svg(result, href=lambda i: f"#{i}", title="The whole argument")
-    assert len(SafeET.fromstring(svg).findall(f".//{SVG}a")) == 52
+    assert len(SafeET.fromstring(svg).findall(f".//{SVG}a")) == 54
 
 
 def test_a_layer_is_no_wider_than_its_boxes_and_gaps() -> None:

@@ -22,6 +22,8 @@ build must report and what must survive it (see tests/catalogue/README.md):
 ``build: no-colon-fence``
     the project does not enable MyST's ``colon_fence`` (combine with ``alone``: the
     fixture is written with colon fences).
+``conf: <name> = <value>``
+    a line added to the case's conf.py (a setting the case is about); repeat for more.
 ``xfail: <reason>``
     a known gap, kept as a strict expected failure.
 
@@ -46,7 +48,7 @@ from sphinx.util.parallel import make_chunks
 CATALOGUE = Path(__file__).parent / "catalogue"
 SENTINEL = "The page goes on."
 _HEADER = re.compile(r"^(?:%|\.\.) (?P<key>[a-z]+): (?P<value>.*)$")
-_KEYS = {"expect", "renders", "linkable", "include", "build", "xfail"}
+_KEYS = {"expect", "renders", "linkable", "include", "build", "xfail", "conf"}
 _CONF = """\
 extensions = ["myst_parser", "sphinxcontrib_policybrief"]
 myst_enable_extensions = ["colon_fence"]
@@ -78,6 +80,7 @@ class Case:
     includes: tuple[str, ...]
     build: str
     xfail: str
+    conf: tuple[str, ...] = ()
 
     @property
     def docname(self) -> str:
@@ -117,6 +120,7 @@ def load_case(path: Path) -> Case:
         includes=tuple(i for v in header["include"] for i in _items(v)),
         build=" ".join(header["build"]),
         xfail=" ".join(header["xfail"]),
+        conf=tuple(header["conf"]),
     )
 
 
@@ -177,6 +181,7 @@ def _make_project(case: Case, src: Path) -> None:
     conf = _CONF
     if "no-colon-fence" in case.build.split():
         conf = conf.replace('myst_enable_extensions = ["colon_fence"]\n', "")
+    conf += "".join(f"{line}\n" for line in case.conf)
     (src / "conf.py").write_text(conf, encoding="utf8")
     documents = [case.docname]
     if "alone" not in case.build.split():

@@ -33,7 +33,9 @@ def test_every_rule_has_its_own_lint_subtype_and_is_documented() -> None:
     config_page = (DOCS / "config.md").read_text(encoding="utf8")
     assert len({rule.subtype for rule in RULES}) == len(RULES)
     for rule in RULES:
-        assert rule.subtype.value == f"lint-{rule.name}"
+        # Analytic rules warn as lint-<name>; the dated checks (forecast-overdue,
+        # review-overdue) warn under their own name, which is their rule's name too.
+        assert rule.subtype.value in (f"lint-{rule.name}", rule.name)
         assert f"## `{rule.subtype.value}`" in warnings_page
         assert f"`{rule.name}`" in config_page
 

@@ -7,6 +7,8 @@ fails where a clean one does.
 
 from __future__ import annotations
 
+import os
+
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -14,6 +16,7 @@ from .config import settings_from
 from .core.lint import LintContext, LintLevel, run_lint
 from .core.model import Kind, ViewRequest
 from .core.problems import WARNING_TYPE, Problem
+from .core.review import build_date
 from .core.suggest import closest_ids, with_suggestion
 from .core.views import filter_problems
 from .diagnostics import Subtype, location, logger, warn
@@ -40,14 +43,47 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
                     )
             for message in filter_problems(request, settings):
                 warn(Subtype.VIEW_OPTION, message, _where(env, request))
+    report_edition_problems(app, env)
     # Analytic lint, off unless policybrief_lint turns rules on (ACH matrices join the
     # context when their directive records them).
-    for finding in run_lint(settings.lint, LintContext(graph)):
+    today, date_problems = build_date(os.environ)
+    if dict(settings.lint).get("forecast-overdue", LintLevel.OFF) is not LintLevel.OFF:
+        for message in date_problems:
+            warn(Subtype.CONFIG, message)
+    context = LintContext(
+        graph, today=today, as_of=settings.as_of, review_after=settings.review_after
+    )
+    for finding in run_lint(settings.lint, context):
         where, problem = _where(env, finding.problem), finding.problem
         if finding.level is LintLevel.WARNING:
             warn(problem.subtype, problem.message, where)
         else:
             logger.info(f"{problem.message} [{WARNING_TYPE}.{problem.subtype}]", location=where)
+
+
+def report_edition_problems(app: Sphinx, env: BuildEnvironment) -> None:
+    """An edition-changes view whose previous edition is unset or cannot be read."""
+    requests = [
+        request
+        for docname in sorted(pb_domain(env).views)
+        for request in pb_domain(env).views[docname]
+        if request.view == "edition-changes"
+    ]
+    if not requests:
+        return
+    # Imported here: the export hooks import the renderers, which import this package.
+    from .export_hooks import compare_with_previous
+
+    changes = compare_with_previous(app.builder)
+    if changes is None:
+        messages = [
+            "edition-changes: policybrief_previous_edition is not set, so there is nothing "
+            "to compare with; set it to the policybrief.json of the previous edition"
+        ]
+    else:
+        messages = [f"edition-changes: {problem}" for problem in changes.problems]
+    for message in messages:
+        warn(Subtype.EDITION, message, _where(env, requests[0]))
 
 
 def _where(env: BuildEnvironment, found: Problem | ViewRequest) -> tuple[str, int] | str:

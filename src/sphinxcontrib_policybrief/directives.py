@@ -20,7 +20,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from .config import settings_from
 from .core.date_hints import nearest_date
-from .core.dates import DateError, parse_date
+from .core.dates import DateError, FuzzyDate, parse_date
+from .core.forecast import FORECAST_OPTIONS, build_forecast
 from .core.ids import derive_id, is_valid_id, normalise_id, split_list, tag_list
 from .core.model import (
     Actor,
@@ -89,7 +90,7 @@ _UNTITLED = {
     Kind.EVENT: _("Untitled timeline event"),
     Kind.PARADOX: _("Untitled paradox"),
 }
-_COMMON_OPTIONS = ("id", "short", "tags", "class", "source")
+_COMMON_OPTIONS = ("id", "short", "tags", "class", "source", "reviewed")
 _OPTION_LINE = re.compile(r"^\s*:(?P<name>[^:\s][^:]*?):(?:\s|$)")
 _YAML_KEY = re.compile(r"^(?P<name>[\w-]+)\s*:")
 _NESTING_KEY = "pb_object_depth"
@@ -112,9 +113,31 @@ class PolicyObjectDirective(SphinxDirective):
     def settings(self) -> Settings:
         return settings_from(self.config)
 
-    def warn(self, subtype: Subtype, message: str) -> None:
-        # The directive's own file and line: inside an included file, that file's.
-        warn(subtype, f"{self.name}: {message}", directive_location(self))
+    def warn(self, subtype: Subtype, message: str, option: str = "") -> None:
+        # The directive's own file and line: inside an included file, that file's; with
+        # *option*, the line that option is written on.
+        where = directive_location(self)
+        offset = option_offset(self.block_text, option) if option else 0
+        if offset:
+            srcfile, line = source_position(self)
+            where = location(self.env.srcdir, self.env.docname, line + offset, srcfile)
+        warn(subtype, f"{self.name}: {message}", where)
+
+    def reviewed(self) -> FuzzyDate | None:
+        """``:reviewed:``, the day the author last checked the object (an EDTF date)."""
+        raw = self.options.get("reviewed")
+        if not raw or isinstance(raw, UnknownOption):
+            return None
+        try:
+            return parse_date(raw)
+        except DateError as exc:
+            self.warn(
+                Subtype.INVALID_DATE,
+                f"invalid :reviewed: {raw!r}: {exc}; write an EDTF date such as 2019-12-20; "
+                "the object is kept without it",
+                "reviewed",
+            )
+            return None
 
     def run(self) -> list[nodes.Node]:
         self.options = self._folded_options()
@@ -176,6 +199,7 @@ class PolicyObjectDirective(SphinxDirective):
                 links=self._links(line),
                 source=source,
                 short=_text(self.options.get("short")),
+                reviewed=self.reviewed(),
             )
             if record is not None:
                 self.env.get_domain("pb").note_object(record)  # type: ignore[attr-defined]
@@ -310,7 +334,7 @@ class PolicyObjectDirective(SphinxDirective):
 
 class ClaimDirective(PolicyObjectDirective):
     kind = Kind.CLAIM
-    own_options = ("kind", "likelihood", "confidence", "status", "actors")
+    own_options = ("kind", "likelihood", "confidence", "status", "actors", *FORECAST_OPTIONS)
 
     def make_record(self, **common: Any) -> PolicyObject | None:
         settings = self.settings
@@ -328,11 +352,23 @@ class ClaimDirective(PolicyObjectDirective):
                 self.warn(Subtype.SCALE_TERM, with_suggestion(message, closest_words(raw, words)))
             else:
                 likelihood = term.term
+        claim_kind = self.choice("kind", settings.claim_kinds, settings.default_claim_kind)
+        written = {
+            name: str(self.options[name])
+            for name in FORECAST_OPTIONS
+            if name in self.options and not isinstance(self.options[name], UnknownOption)
+        }
+        forecast, problems = build_forecast(
+            written, claim_kind=claim_kind, likelihood=likelihood, scale=settings.likelihood
+        )
+        for problem in problems:
+            self.warn(problem.subtype, problem.message, problem.option)
         return Claim(
-            claim_kind=self.choice("kind", settings.claim_kinds, settings.default_claim_kind),
+            claim_kind=claim_kind,
             likelihood=likelihood,
             confidence=self.choice("confidence", settings.confidence_levels, ""),
             status=self.choice("status", CLAIM_STATUSES, "open"),
+            forecast=forecast,
             **common,
         )
 
@@ -498,6 +534,20 @@ def repeated_options(block_text: str) -> list[str]:
             repeated.append(name)
         seen.add(name)
     return repeated
+
+
+def option_offset(block_text: str, option: str) -> int:
+    """How many lines below the directive's first line *option* is written; 0 if not found."""
+    lines = block_text.splitlines()
+    yaml = len(lines) > 1 and lines[1].strip() == "---"
+    pattern = _YAML_KEY if yaml else _OPTION_LINE
+    for index, line in enumerate(lines[1:], start=1):
+        if not yaml and not line.strip():
+            break
+        match = pattern.match(line)
+        if match is not None and match["name"].lower() == option:
+            return index
+    return 0
 
 
 def source_position(directive: SphinxDirective) -> tuple[str, int]:

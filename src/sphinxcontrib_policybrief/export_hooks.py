@@ -8,6 +8,7 @@ write the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
@@ -21,6 +22,7 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import NoUri
 
 from .config import settings_from
+from .core.editions import EditionChanges, compare_with_file, previous_edition_path
 from .core.export.brief import Brief, Project, join_url
 from .core.export.brief_json import brief_document, dumps
 from .core.export.csv_export import actors_csv, claims_csv, events_csv
@@ -95,6 +97,28 @@ def brief_for(builder: Builder) -> Brief:
         confidence_levels=settings.confidence_levels,
         page_url=lambda docname: page_url(builder, docname),
     )
+
+
+def compare_with_previous(builder: Builder) -> EditionChanges | None:
+    """This build against ``policybrief_previous_edition``; None when it is not set."""
+    settings = settings_from(builder.config)
+    if settings.previous_edition is None:
+        return None
+    path = previous_edition_path(builder.confdir, settings.previous_edition)
+    return compare_with_file(brief_document(brief_for(builder)), path)
+
+
+def previous_edition_digest(app: Sphinx) -> str:
+    """A digest of the previous edition's file ("" when unset or unreadable), so that the
+    pages comparing with it are written again when it changes."""
+    settings = settings_from(app.config)
+    if settings.previous_edition is None:
+        return ""
+    path = previous_edition_path(app.confdir, settings.previous_edition)
+    try:
+        return hashlib.sha1(path.read_bytes(), usedforsecurity=False).hexdigest()
+    except OSError:
+        return "unreadable"
 
 
 def data_files(brief: Brief, formats: Iterable[str]) -> dict[str, str]:

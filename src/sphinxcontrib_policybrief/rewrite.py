@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .core.model import Kind
 from .core.staleness import changed_pages, page_digest
+from .core.views import WHOLE_PROJECT_VIEWS
 from .domain import pb_domain
+from .export_hooks import previous_edition_digest
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -27,8 +32,22 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     # ``only`` is decided when a page is written: a page with objects under ``only`` shows
     # other objects once the tags change (HTML builders notice that; text and LaTeX do not).
     tags = ",".join(sorted(app.tags))
+    edition_digest = previous_edition_digest(app)
+
+    def whole_project(docname: str) -> str:
+        # edition-changes compares every claim and event with the previous file, which
+        # page_reads cannot see: both go into the digest of a page that shows it.
+        if not any(r.view in WHOLE_PROJECT_VIEWS for r in domain.views.get(docname, ())):
+            return ""
+        digest = hashlib.sha1(edition_digest.encode(), usedforsecurity=False)
+        for obj in graph.sorted_objects():
+            if obj.kind in (Kind.CLAIM, Kind.EVENT):
+                digest.update(repr(obj).encode())
+        return digest.hexdigest()
+
     fresh = {
         docname: tags
+        + whole_project(docname)
         + page_digest(
             graph,
             domain.records.get(docname, ()),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from .dates import DateError, FuzzyDate, parse_date
@@ -324,14 +324,19 @@ def forecast_claims(graph: BriefGraph) -> list[Claim]:
     ]
 
 
-def forecast_record(graph: BriefGraph, scale: LikelihoodScale) -> ForecastRecord:
-    """Scores, open forecasts and calibration of every forecast in *graph*."""
+def forecast_record(
+    graph: BriefGraph, scale: LikelihoodScale, only: Collection[str] | None = None
+) -> ForecastRecord:
+    """Scores, open forecasts and calibration of every forecast in *graph* (or of those
+    whose ids are in *only*, when a view filters them)."""
     scored: list[ScoredForecast] = []
     pending: list[Claim] = []
     ambiguous: list[Claim] = []
     unscored: list[Claim] = []
     per_term: dict[str, list[bool]] = {row.term: [] for row in scale.terms}
     for claim in forecast_claims(graph):
+        if only is not None and claim.id not in only:
+            continue
         forecast = claim.forecast
         assert forecast is not None  # forecast_claims keeps only these
         happened = _happened(forecast.outcome)

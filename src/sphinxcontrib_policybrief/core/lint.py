@@ -25,11 +25,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from .ach import AchMatrix
+from .dates import FuzzyDate
 from .graph import BriefGraph
 from .model import Claim, Kind, PolicyObject
 from .problems import Problem, Subtype
+from .review import overdue_forecasts, unreviewed_key_judgments
 
 SETTING = "policybrief_lint"
 
@@ -52,6 +55,11 @@ class LintContext:
 
     graph: BriefGraph
     matrices: tuple[AchMatrix, ...] = ()
+    # Forecasts and review (core/review.py): the build date (SOURCE_DATE_EPOCH when set),
+    # policybrief_as_of and policybrief_review_after.
+    today: date | None = None
+    as_of: FuzzyDate | None = None
+    review_after: int = 365  # settings.DEFAULT_REVIEW_AFTER (settings imports this module)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +182,21 @@ def check_ach_size(context: LintContext) -> list[Problem]:
     return problems
 
 
+def check_forecast_overdue(context: LintContext) -> list[Problem]:
+    """A pending forecast whose ``:resolves-by:`` date has passed by the build date."""
+    if context.today is None:
+        return []
+    return overdue_forecasts(context.graph, context.today)
+
+
+def check_review_overdue(context: LintContext) -> list[Problem]:
+    """Key judgments not reviewed within ``policybrief_review_after`` days of
+    ``policybrief_as_of``; runs only when ``policybrief_as_of`` is set."""
+    if context.as_of is None or context.as_of.upper is None:
+        return []
+    return unreviewed_key_judgments(context.graph, context.as_of.upper, context.review_after)
+
+
 #: Every rule, in the order the docs list them and findings are reported.
 RULES: tuple[LintRule, ...] = (
     LintRule(
@@ -204,6 +227,21 @@ RULES: tuple[LintRule, ...] = (
         LintLevel.WARNING,
         "an ach-matrix with fewer than three evidence rows or fewer than two hypotheses",
         check_ach_size,
+    ),
+    # Forecasts and review: their subtypes are the rule names, without "lint-".
+    LintRule(
+        "forecast-overdue",
+        Subtype.FORECAST_OVERDUE,
+        LintLevel.WARNING,
+        "a pending forecast whose :resolves-by: date is past the build date",
+        check_forecast_overdue,
+    ),
+    LintRule(
+        "review-overdue",
+        Subtype.REVIEW_OVERDUE,
+        LintLevel.WARNING,
+        "a key judgment not reviewed within policybrief_review_after days of policybrief_as_of",
+        check_review_overdue,
     ),
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

@@ -33,9 +33,8 @@ class Subtype(enum.StrEnum):
     PARADOX = "paradox"  #: a paradox with fewer than two claims in tension
     NESTING = "nesting"  #: an object directive inside another object
     VIEW_OPTION = "view-option"  #: a bad filter in a timeline or index directive
-    # Forecasts and editions (core/forecast.py, core/review.py, core/editions.py). Not yet
-    # emitted by any build: each is listed in the warnings reference when the claim
-    # options, views and lint checks that report it are wired in.
+    # Forecasts and editions (core/forecast.py, core/review.py, core/editions.py): the
+    # two overdue checks are lint rules (core/lint.py) that warn under these names.
     FORECAST_VALUE = "forecast-value"  #: a bad :probability: or :outcome:
     FORECAST_OVERDUE = "forecast-overdue"  #: a pending forecast past its resolves-by date
     REVIEW_OVERDUE = "review-overdue"  #: a key judgment not reviewed recently enough

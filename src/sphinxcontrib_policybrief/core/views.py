@@ -46,8 +46,15 @@ VIEWS: Mapping[str, ViewSpec] = {
         ViewSpec("key-judgments", Kind.CLAIM, ("scope",)),
         ViewSpec("actor-index", Kind.ACTOR, ("kind",)),
         ViewSpec("paradox-index", Kind.PARADOX),
+        # Forecasts and editions (core/forecast.py, core/editions.py).
+        ViewSpec("forecast-record", Kind.CLAIM),
+        ViewSpec("edition-changes", Kind.CLAIM),
     )
 }
+
+#: Views drawn from the whole project rather than from the objects they select: each
+#: draws its own empty state (the edition-changes view reads the previous edition).
+WHOLE_PROJECT_VIEWS = ("edition-changes",)
 
 
 def filter_problems(request: ViewRequest, settings: Settings) -> list[str]:
@@ -78,7 +85,11 @@ def filter_problems(request: ViewRequest, settings: Settings) -> list[str]:
 def select(graph: BriefGraph, request: ViewRequest) -> list[PolicyObject]:
     """The objects a view shows, in the order it shows them."""
     kind = VIEWS[request.view].lists
+    if request.view in WHOLE_PROJECT_VIEWS:
+        return []
     found = [o for o in graph.sorted_objects(kind) if _matches(graph, request, o)]
+    if request.view == "forecast-record":
+        return [o for o in found if isinstance(o, Claim) and o.forecast is not None]
     if request.view == "timeline":
         events = [o for o in found if isinstance(o, TimelineEvent)]
         return list(graph.events_in_time_order(events))

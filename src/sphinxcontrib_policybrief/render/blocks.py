@@ -10,6 +10,7 @@ from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
+from ..core.forecast import Verdict, verdict
 from ..core.graph import BriefGraph
 from ..core.model import Claim, PolicyObject, TimelineEvent
 from ..core.scales import LikelihoodScale
@@ -165,12 +166,18 @@ def claim_badges(claim: Claim, scale: LikelihoodScale) -> list[nodes.Node]:
     if claim.confidence:
         style = _CONFIDENCE_STYLE.get(claim.confidence, "secondary")
         out.append(badge(_("%s confidence") % translated(claim.confidence), style, "pb-confidence"))
+    if claim.forecast is not None:
+        # Imported here: forecasts.py builds on this module.
+        from .forecasts import verdict_badge
+
+        out.append(verdict_badge(claim.forecast))
     if claim.status != "open":
-        out.append(
-            badge(
-                translated(claim.status), _STATUS_STYLE.get(claim.status, "secondary"), "pb-status"
-            )
-        )
+        tone = _STATUS_STYLE.get(claim.status, "secondary")
+        if claim.forecast is not None and verdict(claim.forecast) is Verdict.RIGHT:
+            # :status: says whether the statement is true; beside a right call (an
+            # "unlikely" that did not happen) a red "refuted" would read as a miss.
+            tone = "secondary"
+        out.append(badge(translated(claim.status), tone, "pb-status"))
     return _spaced(out)
 
 

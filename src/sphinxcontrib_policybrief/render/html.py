@@ -15,8 +15,9 @@ from typing import Any
 
 from docutils import nodes
 
+from ..core.calibration_svg import render_calibration
 from ..core.timeline_svg import render_overview
-from .nodes import pb_badge, pb_date, pb_timeline_overview
+from .nodes import pb_badge, pb_calibration_chart, pb_date, pb_timeline_overview
 
 # sphinx-design's badge classes for each tone; tags ("plain") get no colour class, since
 # those are !important and would ignore dark themes.
@@ -131,3 +132,24 @@ def visit_overview(self: Translator, node: pb_timeline_overview) -> None:
 def _file_name(node: pb_timeline_overview) -> str:
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(node.get("pb_name", "timeline")))
     return f"pb-overview-{stem}.svg"
+
+
+def visit_calibration(self: Translator, node: pb_calibration_chart) -> None:
+    """The calibration chart: inline SVG, or an image in an EPUB (as the overview)."""
+    label = node.get("pb_label", "")
+    svg = render_calibration(node["pb_bars"], label=label)
+    self.body.append(self.starttag(node, "div", "", CLASS="pb-calibration"))
+    if self.builder.name.startswith("epub"):
+        stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(node.get("pb_name", "calibration")))
+        name = f"pb-calibration-{stem}.svg"
+        folder = Path(self.builder.outdir, self.builder.imagedir)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n", encoding="utf-8"
+        )
+        src = posixpath.join(self.builder.imgpath, name)
+        self.body.append(self.emptytag(node, "img", "", src=src, alt=label, CLASS="pb-cal-svg"))
+    else:
+        self.body.append(svg)
+    self.body.append("</div>")
+    raise nodes.SkipNode

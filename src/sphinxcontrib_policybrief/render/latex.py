@@ -20,6 +20,7 @@ from ..config import settings_from
 from ..locale import _
 from .nodes import (
     pb_badge,
+    pb_calibration_chart,
     pb_connections_box,
     pb_date,
     pb_key_judgments,
@@ -254,3 +255,19 @@ def visit_group(self: Translator, node: nodes.Element) -> None:
 
 def depart_group(self: Translator, node: nodes.Element) -> None:
     pass
+
+
+def visit_calibration(self: Translator, node: pb_calibration_chart) -> None:
+    """The calibration chart as rows of ``\\pbcalrow``: a band over the stated range and
+    a mark at the observed frequency, drawn with rules (``policybrief.sty``)."""
+    self.body.append("\n" + r"\begin{pbcalibration}" + "\n")
+    for bar in node["pb_bars"]:
+        low = (bar.low or 0.0) / 100
+        width = ((bar.high or 0.0) - (bar.low or 0.0)) / 100 if bar.high is not None else 0.0
+        mark = f"{bar.frequency:.4f}" if bar.frequency is not None else ""
+        self.body.append(
+            rf"\pbcalrow{{{self.encode(bar.label)}}}{{{low:.4f}}}{{{width:.4f}}}"
+            rf"{{{mark}}}{{{self.encode(bar.count_label)}}}" + "\n"
+        )
+    self.body.append(r"\end{pbcalibration}" + "\n")
+    raise nodes.SkipNode

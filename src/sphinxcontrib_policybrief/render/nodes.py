@@ -105,6 +105,18 @@ class pb_timeline_overview(nodes.General, nodes.Element):
     """
 
 
+# -- forecasts and editions (core/forecast.py, core/editions.py) ------------------------------
+
+
+class pb_calibration_chart(nodes.General, nodes.Element):
+    """The calibration chart of a forecast record: each likelihood term's stated range
+    against how often its forecasts happened.
+
+    ``pb_bars`` holds the rows (``core.calibration_svg.CalibrationBar``) and ``pb_label``
+    the chart's accessible name: SVG in HTML, bars of rules in LaTeX, lines in text.
+    """
+
+
 DRAWN = (
     pb_object,
     pb_object_header,
@@ -118,4 +130,5 @@ DRAWN = (
     pb_timeline_year,
     pb_timeline_event,
     pb_timeline_overview,
+    pb_calibration_chart,
 )

@@ -12,6 +12,7 @@ from ..core.labels import kind_label
 from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent
 from ..locale import _, translated
 from .blocks import Linker, badge, claim_badges, field, field_list, tag_badges
+from .forecasts import forecast_fields, reviewed_field
 from .nodes import pb_connections, pb_connections_box, pb_header, pb_object_header
 
 
@@ -72,6 +73,9 @@ class ObjectRenderer:
             fields.append(field(_("Actors"), link.object_list(actors)))
         if obj.tags:
             fields.append(field(_("Tags"), tag_badges(obj.tags)))
+        if isinstance(obj, Claim):
+            fields += forecast_fields(obj, link)
+        fields += reviewed_field(obj, link)
         return fields
 
     def connections(self, node: pb_connections, home: str) -> None:

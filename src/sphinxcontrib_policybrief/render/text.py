@@ -13,6 +13,7 @@ from docutils import nodes
 
 from .nodes import (
     pb_badge,
+    pb_calibration_chart,
     pb_connections_box,
     pb_key_judgments,
     pb_object,
@@ -216,3 +217,11 @@ def visit_group(self: Translator, node: nodes.Element) -> None:
 
 def depart_group(self: Translator, node: nodes.Element) -> None:
     pass
+
+
+def visit_calibration(self: Translator, node: pb_calibration_chart) -> None:
+    """The calibration chart as lines: each term's range, then what happened."""
+    for bar in node["pb_bars"]:
+        _line(self, nodes.paragraph("", f"{bar.label}: {bar.count_label}"))
+    _blank(self)
+    raise nodes.SkipNode

@@ -7,14 +7,16 @@ from collections.abc import Callable
 
 from docutils import nodes
 
+from ..core.forecast import forecast_record
 from ..core.graph import BriefGraph, placement_heading
 from ..core.labels import kind_label
 from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
 from ..core.settings import Settings
 from ..core.timeline_svg import TimelineMark
-from ..core.views import select
+from ..core.views import WHOLE_PROJECT_VIEWS, select
 from ..locale import _, event_date_label, ngettext, translated, translations
 from .blocks import Linker, badge, claim_badges, tag_badges
+from .forecasts import edition_changes_view, edition_line, forecast_record_view
 from .nodes import (
     pb_key_judgments,
     pb_timeline,
@@ -40,6 +42,9 @@ class ViewRenderer:
             "key-judgments": self.key_judgments,
             "actor-index": self.actor_index,
             "paradox-index": self.paradox_index,
+            # Forecasts and editions.
+            "forecast-record": self.forecast_record,
+            "edition-changes": self.edition_changes,
         }
 
     def render(self, node: pb_view, request: ViewRequest) -> None:
@@ -47,7 +52,7 @@ class ViewRenderer:
         body = self.draw[request.view](request, found)
         box = pb_view_box(classes=node["classes"], pb_view=request.view)
         box += body
-        if not found:
+        if not found and request.view not in WHOLE_PROJECT_VIEWS:
             box += nodes.paragraph(
                 "", _("Nothing in this brief matches this list yet."), classes=["pb-empty"]
             )
@@ -241,6 +246,7 @@ class ViewRenderer:
     def key_judgments(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
         box = pb_key_judgments(classes=["pb-key-judgments-box"])
         box += nodes.title("", _("Key judgments"))
+        box += edition_line(self.settings, self.linker)
         items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for claim in found:
             assert isinstance(claim, Claim)
@@ -340,3 +346,25 @@ class ViewRenderer:
                 )
             out.append(box)
         return out
+
+    # -- forecasts and editions ---------------------------------------------------------------
+
+    def forecast_record(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
+        # Resolved, open and calibration from the claims the view's filters keep.
+        record = forecast_record(self.graph, self.scale, {o.id for o in found})
+        return forecast_record_view(record, self.linker, f"{request.docname}-cal{request.serial}")
+
+    def edition_changes(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
+        # Imported here: the export hooks import the domain, which imports this package.
+        from ..export_hooks import compare_with_previous
+
+        changes = compare_with_previous(self.linker.builder)
+        if changes is None:
+            return [
+                nodes.paragraph(
+                    "",
+                    _("No previous edition is configured (policybrief_previous_edition)."),
+                    classes=["pb-empty"],
+                )
+            ]
+        return edition_changes_view(changes, self.linker)

@@ -98,6 +98,14 @@ VISITORS: dict[type[docutils_nodes.Element], dict[str, Handlers]] = {
         "man": _SKIP,
         "texinfo": _SKIP,
     },
+    # Forecasts and editions.
+    pb.pb_calibration_chart: {
+        "html": (html.visit_calibration, None),
+        "latex": (latex.visit_calibration, None),
+        "text": (text.visit_calibration, None),
+        "man": _SKIP,
+        "texinfo": _SKIP,
+    },
 }
 
 
