@@ -17,8 +17,11 @@ from typing import Any
 from docutils import nodes
 
 from ..config import settings_from
+from ..core.argument_map_tikz import render_tikz
 from ..locale import _
 from .nodes import (
+    pb_ach_matrix,
+    pb_argument_map,
     pb_badge,
     pb_connections_box,
     pb_date,
@@ -254,3 +257,71 @@ def visit_group(self: Translator, node: nodes.Element) -> None:
 
 def depart_group(self: Translator, node: nodes.Element) -> None:
     pass
+
+
+# -- analysis: argument maps, ACH matrices ------------------------------------------------------
+
+#: The text width of a Sphinx manual, and the text height a landscape page offers.
+_TEXT_WIDTH_PT = 426.0
+_LANDSCAPE_WIDTH_PT = 600.0
+#: A map is never scaled below this (its 11pt titles would fall under 5pt): a map that
+#: would need more goes on a landscape page, drawn at least this large.
+MAP_SCALE_FLOOR = 0.45
+
+
+def visit_argument_map(self: Translator, node: pb_argument_map) -> None:
+    """The map as a TikZ picture, with links to the objects; on a landscape page when it
+    would otherwise be scaled below :data:`MAP_SCALE_FLOOR`."""
+    drawn = node["pb_layout"]
+    labels: dict[str, str] = node.get("pb_labels", {})
+    width = float(drawn.width) or 1.0
+    landscape = _TEXT_WIDTH_PT / width < MAP_SCALE_FLOOR
+    room = max(_LANDSCAPE_WIDTH_PT, width * MAP_SCALE_FLOOR) if landscape else _TEXT_WIDTH_PT
+    picture = render_tikz(
+        drawn,
+        link=labels.get,
+        max_width_pt=room,
+        relation_labels=node.get("pb_relation_labels", {}),
+    )
+    title = self.encode(str(node.get("pb_title", "")))
+    self.body.append("\n" + (r"\begin{pbmaplandscape}" if landscape else r"\begin{pbmap}"))
+    self.body.append(rf"{{{title}}}" + "\n" + picture + "\n")
+    self.body.append((r"\end{pbmaplandscape}" if landscape else r"\end{pbmap}") + "\n")
+    raise nodes.SkipNode
+
+
+def visit_ach_matrix(self: Translator, node: pb_ach_matrix) -> None:
+    """The matrix as a longtable: each rating cell shaded (light fills, dark text, so it
+    reads in greyscale) and carrying its code as text."""
+    fills: dict[str, str] = node.get("pb_fills", {})
+    title = next((c for c in node.children if isinstance(c, nodes.title)), None)
+    rows = list(node.findall(nodes.row))
+    cols = max((len(r.children) for r in rows), default=1)
+    share = 0.6 / max(1, cols - 1)
+    spec = "|p{0.34\\linewidth}|" + "".join(
+        rf">{{\centering\arraybackslash}}p{{{share:.3f}\linewidth}}|" for _ in range(cols - 1)
+    )
+    heading = self.encode(title.astext()) if title is not None else ""
+    self.body.append("\n" + rf"\begin{{pbach}}{{{spec}}}{{{heading}}}" + "\n")
+    for index, row in enumerate(rows):
+        cells = []
+        for entry in row.children:
+            assert isinstance(entry, nodes.Element)
+            classes = entry.get("classes", ())
+            fill = next((fills[c] for c in classes if c in fills), "")
+            start = len(self.body)
+            if fill:
+                self.body.append(rf"\cellcolor[HTML]{{{fill.lstrip('#').upper()}}}")
+                self.body.append(self.encode(entry.astext()))
+            else:
+                _inline(self, entry)
+            cells.append("".join(self.body[start:]))
+            del self.body[start:]
+        line = " & ".join(cells) + r" \\ \hline"
+        if "pb-ach-score-row" in row.get("classes", ()):
+            line = r"\hline " + line
+        self.body.append(line + "\n")
+        if index == 0:
+            self.body.append(r"\endhead" + "\n")
+    self.body.append(r"\end{pbach}" + "\n")
+    raise nodes.SkipNode

@@ -216,3 +216,14 @@ def visit_group(self: Translator, node: nodes.Element) -> None:
 
 def depart_group(self: Translator, node: nodes.Element) -> None:
     pass
+
+
+# -- analysis: argument maps, ACH matrices ------------------------------------------------------
+
+
+def visit_ach_matrix(self: Translator, node: nodes.Element) -> None:
+    self.visit_table(node)
+
+
+def depart_ach_matrix(self: Translator, node: nodes.Element) -> None:
+    self.depart_table(node)

@@ -14,6 +14,7 @@ from ..core.settings import Settings
 from ..core.timeline_svg import TimelineMark
 from ..core.views import select
 from ..locale import _, event_date_label, ngettext, translated, translations
+from .analysis import AnalysisRenderer
 from .blocks import Linker, badge, claim_badges, tag_badges
 from .nodes import (
     pb_key_judgments,
@@ -30,8 +31,11 @@ from .nodes import (
 class ViewRenderer:
     """Replaces each ``pb_view`` placeholder of one document with its content."""
 
-    def __init__(self, linker: Linker, settings: Settings) -> None:
+    def __init__(
+        self, linker: Linker, settings: Settings, analysis: AnalysisRenderer | None = None
+    ) -> None:
         self.linker = linker
+        self.analysis = analysis or AnalysisRenderer(linker)
         self.graph: BriefGraph = linker.graph
         self.settings = settings
         self.draw: dict[str, Callable[[ViewRequest, list[PolicyObject]], list[nodes.Node]]] = {
@@ -40,6 +44,8 @@ class ViewRenderer:
             "key-judgments": self.key_judgments,
             "actor-index": self.actor_index,
             "paradox-index": self.paradox_index,
+            # Analysis: the key assumptions check.
+            "assumptions": self.analysis.assumptions,
         }
 
     def render(self, node: pb_view, request: ViewRequest) -> None:
