@@ -95,7 +95,7 @@ class AchMatrixDirective(SphinxDirective):
         hypotheses, problems = parse_hypotheses(self.options.get("hypotheses"), line)
         # The body's first line in the file it is written in (an included file counts its
         # own lines): the directive's line plus the distance to its content.
-        first_line = line + (self.content_offset + 1 - self.lineno)
+        first_line = line + (_body_start(self) - self.lineno)
         matrix, body_problems = parse_matrix(
             ident,
             title or ident,
@@ -119,6 +119,17 @@ class AchMatrixDirective(SphinxDirective):
         node["classes"] = ["pb-view", "pb-ach", *self.options.get("class", [])]
         self.set_source_info(node)
         return [target, node]
+
+
+def _body_start(directive: SphinxDirective) -> int:
+    """The line of the directive's first body line, counted as ``directive.lineno`` is.
+
+    docutils gives ``content_offset`` as the body's absolute 0-based line; MyST gives it
+    relative to the directive's own line.
+    """
+    if type(directive.state).__module__.startswith("myst_parser"):
+        return directive.lineno + directive.content_offset + 1
+    return directive.content_offset + 1
 
 
 ANALYSIS_DIRECTIVES: dict[str, type[SphinxDirective]] = {

@@ -18,6 +18,10 @@ from .blocks import Linker, claim_badges, field
 from .nodes import pb_ach_matrix, pb_ach_slot, pb_argument_map, pb_map_slot, pb_view_box
 
 
+#: The deepest the outline of a map nests its lists.
+OUTLINE_DEPTH = 4
+
+
 def rating_words() -> dict[Rating, str]:
     """Each rating's words in the reader's language."""
     return {
@@ -73,21 +77,44 @@ class AnalysisRenderer:
         box += self._outline(outline(selection, self.graph))
         node.replace_self(box)
 
-    def _outline(self, items: Sequence[OutlineItem]) -> nodes.bullet_list:
+    def _outline(
+        self, items: Sequence[OutlineItem], level: int = 1, parent: str = ""
+    ) -> nodes.bullet_list:
+        """Nested lists down to :data:`OUTLINE_DEPTH` levels; below that the items go on
+        in the deepest list, each naming the item it hangs from (print allows four levels
+        of lists, and deeper indents leave no room for the titles)."""
         listing = nodes.bullet_list(classes=["pb-map-outline"])
+        for entry in self._outline_entries(items, level, parent):
+            listing += entry
+        return listing
+
+    def _outline_entries(
+        self, items: Sequence[OutlineItem], level: int, parent: str
+    ) -> list[nodes.list_item]:
+        out: list[nodes.list_item] = []
         for item in items:
             para = nodes.paragraph()
             if item.relation:
-                para += nodes.emphasis("", translated(item.relation))
+                relation = translated(item.relation)
+                if parent:
+                    relation = _("%(relation)s (%(parent)s)") % {
+                        "relation": relation,
+                        "parent": parent,
+                    }
+                para += nodes.emphasis("", relation)
                 para += nodes.Text(": ")
             para += self.linker.to_object(item.id)
             if item.repeated:
                 para += nodes.Text(" " + _("(see above)"))
             entry = nodes.list_item("", para)
-            if item.children:
-                entry += self._outline(item.children)
-            listing += entry
-        return listing
+            out.append(entry)
+            if not item.children:
+                continue
+            if level < OUTLINE_DEPTH:
+                entry += self._outline(item.children, level + 1)
+            else:
+                out += self._outline_entries(item.children, level, item.title)
+        return out
 
     def _href(self, ident: str) -> str:
         obj = self.graph.objects[ident]
