@@ -123,7 +123,7 @@ def test_text_matrix_and_outline(outputs: dict[str, Path]) -> None:
     text = (outputs["text"] / "matrix.txt").read_text(encoding="utf8")
     assert "Inconsistency score" in text and "| CC (very consistent) |" in text
     mapped = (outputs["text"] / "map.txt").read_text(encoding="utf8")
-    assert "Supported by: Moscow needs control of Belarusian territory" in mapped
+    assert "*Supported by*: Moscow needs control of Belarusian territory" in mapped
 
 
 def test_assumptions_view(outputs: dict[str, Path]) -> None:
