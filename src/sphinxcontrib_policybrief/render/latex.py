@@ -261,33 +261,71 @@ def depart_group(self: Translator, node: nodes.Element) -> None:
 
 # -- analysis: argument maps, ACH matrices ------------------------------------------------------
 
-#: The text width of a Sphinx manual, and the text height a landscape page offers.
+#: The text width of a Sphinx manual, and the room a landscape page offers (its text
+#: height across, its text width down, less the title).
 _TEXT_WIDTH_PT = 426.0
-_LANDSCAPE_WIDTH_PT = 600.0
-#: A map is never scaled below this (its 11pt titles would fall under 5pt): a map that
-#: would need more goes on a landscape page, drawn at least this large.
-MAP_SCALE_FLOOR = 0.45
+_LANDSCAPE_PT = (600.0, 380.0)
+#: A map is never scaled below this (its 11pt titles would fall under 5.5pt). A map that
+#: would need more goes on a landscape page; one too large even there is split into
+#: overlapping tiles, each on a landscape page of its own, read left to right, top down.
+MAP_SCALE_FLOOR = 0.5
+_TILE_OVERLAP = 120.0  # layout units shared by neighbouring tiles, so no box is lost
+_LEGEND_ROW = 20.0
 
 
 def visit_argument_map(self: Translator, node: pb_argument_map) -> None:
-    """The map as a TikZ picture, with links to the objects; on a landscape page when it
-    would otherwise be scaled below :data:`MAP_SCALE_FLOOR`."""
+    """The map as a TikZ picture with links to the objects, never below
+    :data:`MAP_SCALE_FLOOR`: at text width, on a landscape page, or in tiles."""
     drawn = node["pb_layout"]
     labels: dict[str, str] = node.get("pb_labels", {})
-    width = float(drawn.width) or 1.0
-    landscape = _TEXT_WIDTH_PT / width < MAP_SCALE_FLOOR
-    room = max(_LANDSCAPE_WIDTH_PT, width * MAP_SCALE_FLOOR) if landscape else _TEXT_WIDTH_PT
-    picture = render_tikz(
-        drawn,
-        link=labels.get,
-        max_width_pt=room,
-        relation_labels=node.get("pb_relation_labels", {}),
-    )
+    kinds = {(b.node.kind, b.node.claim_kind) for b in drawn.boxes}
+    width = max(float(drawn.width), 1.0)
+    height = float(drawn.height) + (len(drawn.relations) + len(kinds) + 1) * _LEGEND_ROW
     title = self.encode(str(node.get("pb_title", "")))
-    self.body.append("\n" + (r"\begin{pbmaplandscape}" if landscape else r"\begin{pbmap}"))
-    self.body.append(rf"{{{title}}}" + "\n" + picture + "\n")
-    self.body.append((r"\end{pbmaplandscape}" if landscape else r"\end{pbmap}") + "\n")
+    relation_labels = node.get("pb_relation_labels", {})
+    if _TEXT_WIDTH_PT / width >= MAP_SCALE_FLOOR:
+        picture = render_tikz(
+            drawn, link=labels.get, max_width_pt=_TEXT_WIDTH_PT, relation_labels=relation_labels
+        )
+        self.body.append("\n" + rf"\begin{{pbmap}}{{{title}}}" + "\n" + picture)
+        self.body.append(r"\end{pbmap}" + "\n")
+        raise nodes.SkipNode
+    across, down = _LANDSCAPE_PT
+    scale = max(MAP_SCALE_FLOOR, min(0.75, across / width, down / height))
+    picture = render_tikz(
+        drawn, link=labels.get, max_width_pt=width * scale, relation_labels=relation_labels
+    )
+    tile_w, tile_h = across / scale, down / scale
+    xs = _tile_starts(width, tile_w)
+    ys = _tile_starts(height, tile_h)
+    tiles = [(x, y) for y in ys for x in xs]
+    self.body.append("\n" + r"\begin{landscape}" + "\n")
+    head, _sep, rest = picture.partition("\n")
+    for index, (x, y) in enumerate(tiles, start=1):
+        if index > 1:
+            self.body.append(r"\clearpage" + "\n")
+        heading = title
+        if len(tiles) > 1:
+            part = _("part %(part)d of %(parts)d") % {"part": index, "parts": len(tiles)}
+            heading = f"{title} ({self.encode(part)})"
+        self.body.append(rf"\pbmaptitle{{{heading}}}" + "\n" + r"\begin{center}" + "\n")
+        box = f"({x:.1f},{y:.1f}) rectangle ({min(width, x + tile_w):.1f},{min(height, y + tile_h):.1f})"
+        clip = f"\\path[use as bounding box] {box};\n\\clip {box};\n" if len(tiles) > 1 else ""
+        self.body.append(head + "\n" + clip + rest)
+        self.body.append(r"\end{center}" + "\n")
+    self.body.append(r"\end{landscape}" + "\n")
     raise nodes.SkipNode
+
+
+def _tile_starts(extent: float, tile: float) -> list[float]:
+    """Where each tile starts along one axis, neighbours overlapping by _TILE_OVERLAP."""
+    if extent <= tile:
+        return [0.0]
+    step = tile - _TILE_OVERLAP
+    starts = [0.0]
+    while starts[-1] + tile < extent:
+        starts.append(min(starts[-1] + step, extent - tile))
+    return starts
 
 
 def visit_ach_matrix(self: Translator, node: pb_ach_matrix) -> None:
