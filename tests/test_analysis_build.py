@@ -46,7 +46,9 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def _score_row(html: str) -> list[str]:
     row = re.search(r'<tr class="pb-ach-score-row[^"]*">(.*?)</tr>', html, re.S)
     assert row is not None
-    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row[1], re.S)]
+    return [
+        re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row[1], re.S)
+    ]
 
 
 def test_html_matrix_scores_match_the_hand_computed_ones(outputs: dict[str, Path]) -> None:
@@ -57,7 +59,9 @@ def test_html_matrix_scores_match_the_hand_computed_ones(outputs: dict[str, Path
     # The least inconsistent (tied: both at 0) are marked, the other is not.
     assert ["least inconsistent" in c for c in cells[1:]] == [True, True, False]
     # Each rating cell carries its code as text and its colour class.
-    assert re.search(r'<td class="pb-ach-cell pb-ach-ii">\s*<p><abbr title="very inconsistent">II</abbr>', html)
+    assert re.search(
+        r'<td class="pb-ach-cell pb-ach-ii">\s*<p><abbr title="very inconsistent">II</abbr>', html
+    )
     assert html.count('class="pb-ach-cell pb-ach-cc"') == 5
 
 
@@ -66,7 +70,9 @@ def test_html_flags_a_non_diagnostic_row(tmp_path: Path) -> None:
     shutil.copytree(ROOT, src)
     matrix = src / "matrix.md"
     matrix.write_text(
-        matrix.read_text(encoding="utf8").replace("base-pressure: CC, N, II", "base-pressure: N, n, N"),
+        matrix.read_text(encoding="utf8").replace(
+            "base-pressure: CC, N, II", "base-pressure: N, n, N"
+        ),
         encoding="utf8",
     )
     app, warnings = build(src, tmp_path / "out")
@@ -128,7 +134,7 @@ def test_text_matrix_and_outline(outputs: dict[str, Path]) -> None:
 
 def test_assumptions_view(outputs: dict[str, Path]) -> None:
     html = (outputs["html"] / "matrix.html").read_text(encoding="utf8")
-    view = html[html.index("pb-assumptions"):]
+    view = html[html.index("pb-assumptions") :]
     assert "Moscow needs control of Belarusian territory" in view
     assert "2 claims rest on it, 1 key judgment" in view
 
@@ -172,6 +178,17 @@ def test_map_problems_are_reported(tmp_path: Path) -> None:
         encoding="utf8",
     )
     _, warnings = build(src, tmp_path / "out")
-    assert re.search(r"map.md:3: WARNING: argument-map: :depth: .*\[policybrief.view-option\]", warnings)
-    assert re.search(r"map.md:3: WARNING: argument-map: :root: names 'no-such-claim'.*unknown-ref", warnings)
+    assert re.search(
+        r"map.md:3: WARNING: argument-map: :depth: .*\[policybrief.view-option\]", warnings
+    )
+    assert re.search(
+        r"map.md:3: WARNING: argument-map: :root: names 'no-such-claim'.*unknown-ref", warnings
+    )
     assert "unknown relation 'bolsters'" in warnings
+
+
+def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+    serial, _ = build(ROOT, tmp_path / "serial", fresh=True)
+    parallel, warnings = build(ROOT, tmp_path / "parallel", fresh=True, parallel=2)
+    assert "WARNING" not in warnings, warnings
+    assert snapshot(Path(parallel.outdir)) == snapshot(Path(serial.outdir))

@@ -78,7 +78,9 @@ def test_the_analysis_pages(example_html: Path) -> None:
     assert motives.count('<td class="pb-ach-evidence') == 10
     row = re.search(r'<tr class="pb-ach-score-row[^"]*">(.*?)</tr>', motives, re.S)
     assert row is not None
-    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row[1], re.S)]
+    cells = [
+        re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row[1], re.S)
+    ]
     # Instrument 0; cost-cutting 1 (the offer's aid); genuine union 10.
     assert cells[1:] == ["0 least inconsistent", "1", "10"]
     assert motives.count("(non-diagnostic)") == 1  # the presidents' meeting

@@ -88,8 +88,11 @@ def select(graph: BriefGraph, request: ViewRequest) -> list[PolicyObject]:
     if request.view == "assumptions":
         # Most load-bearing first (core/assumptions.py).
         wanted = {o.id for o in found}
-        return [graph.objects[load.assumption] for load in key_assumptions(graph)
-                if load.assumption in wanted]
+        return [
+            graph.objects[load.assumption]
+            for load in key_assumptions(graph)
+            if load.assumption in wanted
+        ]
     return found
 
 

@@ -17,7 +17,6 @@ from ..locale import _, ngettext, translated
 from .blocks import Linker, claim_badges, field
 from .nodes import pb_ach_matrix, pb_ach_slot, pb_argument_map, pb_map_slot, pb_view_box
 
-
 #: The deepest the outline of a map nests its lists.
 OUTLINE_DEPTH = 4
 
@@ -71,9 +70,7 @@ class AnalysisRenderer:
             pb_description=_("The outline below gives the same map as a list."),
             pb_name=f"{request.docname}-map{request.serial}",
         )
-        box += nodes.paragraph(
-            "", _("The map as an outline:"), classes=["pb-map-outline-title"]
-        )
+        box += nodes.paragraph("", _("The map as an outline:"), classes=["pb-map-outline-title"])
         box += self._outline(outline(selection, self.graph))
         node.replace_self(box)
 
@@ -183,8 +180,11 @@ class AnalysisRenderer:
         key = " · ".join(f"{r.value} {words[r]}" for r in Rating)
         note = nodes.paragraph(
             "",
-            _("Ratings: %(key)s. The inconsistency score counts I as 1 and II as 2; "
-              "the hypothesis with the lowest score fits the evidence best.") % {"key": key},
+            _(
+                "Ratings: %(key)s. The inconsistency score counts I as 1 and II as 2; "
+                "the hypothesis with the lowest score fits the evidence best."
+            )
+            % {"key": key},
             classes=["pb-ach-key"],
         )
         box = pb_view_box(classes=["pb-view", "pb-ach"], pb_view="ach-matrix")
@@ -236,12 +236,15 @@ class AnalysisRenderer:
     # -- the key assumptions check ----------------------------------------------------------
 
     def assumptions(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
-        listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".",
-                                        classes=["pb-assumptions"])
+        listing = nodes.enumerated_list(
+            enumtype="arabic", prefix="", suffix=".", classes=["pb-assumptions"]
+        )
         for claim in found:
             load = load_of(self.graph, claim.id)
             head = nodes.paragraph(
-                "", "", nodes.strong("", "", self.linker.to_object(claim.id)),
+                "",
+                "",
+                nodes.strong("", "", self.linker.to_object(claim.id)),
                 classes=["pb-assumption-title"],
             )
             if isinstance(claim, Claim):
@@ -249,10 +252,9 @@ class AnalysisRenderer:
                 if badges:
                     head += [nodes.Text(" "), *badges]
             entry = nodes.list_item("", head)
-            counts = (
-                ngettext("%d claim rests on it", "%d claims rest on it", len(load.dependents))
-                % len(load.dependents)
-            )
+            counts = ngettext(
+                "%d claim rests on it", "%d claims rest on it", len(load.dependents)
+            ) % len(load.dependents)
             if load.key_judgments:
                 counts += ", " + ngettext(
                     "%d key judgment", "%d key judgments", len(load.key_judgments)

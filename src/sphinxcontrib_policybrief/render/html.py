@@ -158,7 +158,9 @@ def visit_argument_map(self: Translator, node: pb_argument_map) -> None:
         )
         src = posixpath.join(self.builder.imgpath, file_name)
         self.body.append(
-            self.emptytag(node, "img", "", src=src, alt=node.get("pb_title", ""), CLASS="pb-map-svg")
+            self.emptytag(
+                node, "img", "", src=src, alt=node.get("pb_title", ""), CLASS="pb-map-svg"
+            )
         )
     else:
         self.body.append(svg)

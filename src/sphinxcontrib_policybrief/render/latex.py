@@ -282,7 +282,7 @@ def visit_argument_map(self: Translator, node: pb_argument_map) -> None:
     width = max(float(drawn.width), 1.0)
     height = float(drawn.height) + (len(drawn.relations) + len(kinds) + 1) * _LEGEND_ROW
     title = self.encode(str(node.get("pb_title", "")))
-    relation_labels = node.get("pb_relation_labels", {})
+    relation_labels: dict[str, str] = node.get("pb_relation_labels", {})
     if _TEXT_WIDTH_PT / width >= MAP_SCALE_FLOOR:
         picture = render_tikz(
             drawn, link=labels.get, max_width_pt=_TEXT_WIDTH_PT, relation_labels=relation_labels
@@ -309,7 +309,8 @@ def visit_argument_map(self: Translator, node: pb_argument_map) -> None:
             part = _("part %(part)d of %(parts)d") % {"part": index, "parts": len(tiles)}
             heading = f"{title} ({self.encode(part)})"
         self.body.append(rf"\pbmaptitle{{{heading}}}" + "\n" + r"\begin{center}" + "\n")
-        box = f"({x:.1f},{y:.1f}) rectangle ({min(width, x + tile_w):.1f},{min(height, y + tile_h):.1f})"
+        right, bottom = min(width, x + tile_w), min(height, y + tile_h)
+        box = f"({x:.1f},{y:.1f}) rectangle ({right:.1f},{bottom:.1f})"
         clip = f"\\path[use as bounding box] {box};\n\\clip {box};\n" if len(tiles) > 1 else ""
         self.body.append(head + "\n" + clip + rest)
         self.body.append(r"\end{center}" + "\n")
@@ -345,7 +346,7 @@ def visit_ach_matrix(self: Translator, node: pb_ach_matrix) -> None:
         cells = []
         for entry in row.children:
             assert isinstance(entry, nodes.Element)
-            classes = entry.get("classes", ())
+            classes: list[str] = entry.get("classes", [])
             fill = next((fills[c] for c in classes if c in fills), "")
             start = len(self.body)
             if fill:

@@ -16,8 +16,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..config import settings_from
 from ..domain import pb_domain
-from .blocks import Linker
 from .analysis import AnalysisRenderer
+from .blocks import Linker
 from .nodes import pb_ach_slot, pb_connections, pb_header, pb_map_slot, pb_view
 from .objects import ObjectRenderer
 from .views import ViewRenderer
