@@ -192,3 +192,13 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     parallel, warnings = build(ROOT, tmp_path / "parallel", fresh=True, parallel=2)
     assert "WARNING" not in warnings, warnings
     assert snapshot(Path(parallel.outdir)) == snapshot(Path(serial.outdir))
+
+
+def test_print_tiles_cover_the_map_and_overlap() -> None:
+    from sphinxcontrib_policybrief.render.latex import _TILE_OVERLAP, _tile_starts
+
+    assert _tile_starts(500.0, 1200.0) == [0.0]
+    starts = _tile_starts(3470.0, 1200.0)
+    assert starts[0] == 0.0 and starts[-1] + 1200.0 == 3470.0  # the last tile ends at the edge
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert all(0 < g <= 1200.0 - _TILE_OVERLAP for g in gaps)  # neighbours overlap
