@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import jsonschema
@@ -200,5 +201,5 @@ def test_print_tiles_cover_the_map_and_overlap() -> None:
     assert _tile_starts(500.0, 1200.0) == [0.0]
     starts = _tile_starts(3470.0, 1200.0)
     assert starts[0] == 0.0 and starts[-1] + 1200.0 == 3470.0  # the last tile ends at the edge
-    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = [b - a for a, b in pairwise(starts)]
     assert all(0 < g <= 1200.0 - _TILE_OVERLAP for g in gaps)  # neighbours overlap
