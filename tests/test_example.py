@@ -148,3 +148,25 @@ def test_timeline_drawing_is_not_indexed_for_search(example_html: Path) -> None:
     terms = _search_index(example_html)["terms"]
     # The overview's tick labels run together ("20122014…") when read as page text.
     assert not [t for t in terms if re.fullmatch(r"(?:19|20)\d\d(?:(?:19|20)\d\d)+", t)]
+
+
+def test_the_analysis_pages(example_html: Path) -> None:
+    """The motive matrix (three hypotheses, ten events), the thesis map and the project map."""
+    inventory = _inventory(example_html)
+    assert {"h-tool", "h-cost-cutting", "h-genuine-union"} <= inventory["pb:claim"]
+    motives = (example_html / "motives.html").read_text(encoding="utf8")
+    assert motives.count('<td class="pb-ach-evidence') == 10
+    row = re.search(r'<tr class="pb-ach-score-row[^"]*">(.*?)</tr>', motives, re.S)
+    assert row is not None
+    cells = [
+        re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row[1], re.S)
+    ]
+    # Instrument 0; cost-cutting 1 (the offer's aid); genuine union 10.
+    assert cells[1:] == ["0 least inconsistent", "1", "10"]
+    assert motives.count("(non-diagnostic)") == 1  # the presidents' meeting
+    conclusion = (example_html / "conclusion.html").read_text(encoding="utf8")
+    assert conclusion.count('<div class="pb-map">') == 1
+    project = (example_html / "argument-map.html").read_text(encoding="utf8")
+    # Every claim of the brief is a box of the project map.
+    boxes = set(re.findall(r'<a class="pb-map-node[^"]*" href="[^"#]*#([^"]+)"', project))
+    assert boxes == inventory["pb:claim"]

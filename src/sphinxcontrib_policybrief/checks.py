@@ -13,6 +13,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .config import settings_from
+from .core.ach import graph_problems
+from .core.argument_map import select as select_map
 from .core.lint import LintContext, LintLevel, run_lint
 from .core.model import Kind, ViewRequest
 from .core.problems import WARNING_TYPE, Problem
@@ -43,15 +45,26 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
                     )
             for message in filter_problems(request, settings):
                 warn(Subtype.VIEW_OPTION, message, _where(env, request))
+    # Argument maps and ACH matrices: what only the merged project can tell.
+    for docname in sorted(domain.maps):
+        for map_request in domain.maps[docname]:
+            for problem in select_map(graph, map_request)[1]:
+                warn(problem.subtype, problem.message, _where(env, problem))
+    for matrix in domain.matrices:
+        for problem in graph_problems(matrix, graph):
+            warn(problem.subtype, problem.message, _where(env, problem))
     report_edition_problems(app, env)
-    # Analytic lint, off unless policybrief_lint turns rules on (ACH matrices join the
-    # context when their directive records them).
+    # Analytic lint, off unless policybrief_lint turns rules on.
     today, date_problems = build_date(os.environ)
     if dict(settings.lint).get("forecast-overdue", LintLevel.OFF) is not LintLevel.OFF:
         for message in date_problems:
             warn(Subtype.CONFIG, message)
     context = LintContext(
-        graph, today=today, as_of=settings.as_of, review_after=settings.review_after
+        graph,
+        domain.matrices,
+        today=today,
+        as_of=settings.as_of,
+        review_after=settings.review_after,
     )
     for finding in run_lint(settings.lint, context):
         where, problem = _where(env, finding.problem), finding.problem

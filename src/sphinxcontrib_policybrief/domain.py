@@ -15,6 +15,8 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from .config import settings_from
+from .core.ach import AchMatrix
+from .core.argument_map import ArgumentMapRequest
 from .core.graph import BriefGraph
 from .core.ids import normalise_id
 from .core.model import Kind, Mention, PolicyObject, ViewRequest
@@ -31,6 +33,9 @@ ROLE_FOR_KIND: dict[Kind, str] = {
 KIND_FOR_ROLE = {role: kind for kind, role in ROLE_FOR_KIND.items()}
 # Authors reach for the directive's name too.
 KIND_FOR_ROLE["timeline-event"] = Kind.EVENT
+
+#: Domain.data keys of the analysis directives (argument maps, ACH matrices).
+_ANALYSIS_KEYS = ("maps", "ach")
 
 
 class PolicyBriefDomain(Domain):
@@ -56,12 +61,16 @@ class PolicyBriefDomain(Domain):
         "mentions": {},  # docname -> [Mention]
         "views": {},  # docname -> [ViewRequest]
         "digests": {},  # docname -> digest of what its objects and views last showed
+        # Analysis (argument maps, ACH matrices)
+        "maps": {},  # docname -> [ArgumentMapRequest]
+        "ach": {},  # docname -> [AchMatrix]
     }
     # 2: records and views carry the included file they come from; 3: mentions, page title;
     # 4: claims carry a forecast, every object a review date; 5: dates carry how an
     # interval starts (FuzzyDate.start); 6: title and source parts, anchors that may
     # differ from the id
-    data_version = 6
+    # 7: argument maps and ACH matrices
+    data_version = 7
 
     _graph: BriefGraph | None = None
 
@@ -98,12 +107,42 @@ class PolicyBriefDomain(Domain):
             self.mentions.pop(docname, None)
         self._graph = None
 
+    # -- analysis: argument maps and ACH matrices -------------------------------------
+
+    @property
+    def maps(self) -> dict[str, list[ArgumentMapRequest]]:
+        return self.data.setdefault("maps", {})  # type: ignore[no-any-return]
+
+    @property
+    def ach(self) -> dict[str, list[AchMatrix]]:
+        return self.data.setdefault("ach", {})  # type: ignore[no-any-return]
+
+    def note_map(self, request: ArgumentMapRequest) -> None:
+        self.maps.setdefault(request.docname, []).append(request)
+
+    def note_matrix(self, matrix: AchMatrix) -> None:
+        self.ach.setdefault(matrix.docname, []).append(matrix)
+
+    @property
+    def matrices(self) -> tuple[AchMatrix, ...]:
+        """Every ACH matrix of the project, in reading order (document, then line)."""
+        return tuple(m for docname in sorted(self.ach) for m in self.ach[docname])
+
+    def matrix(self, docname: str, ident: str) -> AchMatrix | None:
+        return next((m for m in self.ach.get(docname, ()) if m.id == ident), None)
+
     def clear_doc(self, docname: str) -> None:
+        for key in _ANALYSIS_KEYS:
+            self.data.setdefault(key, {}).pop(docname, None)
         for key in ("records", "mentions", "views"):
             self.data[key].pop(docname, None)
         self._graph = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key in _ANALYSIS_KEYS:
+            for docname, items in otherdata.get(key, {}).items():
+                if docname in docnames:
+                    self.data.setdefault(key, {})[docname] = items
         for key in ("records", "mentions", "views"):
             for docname, items in otherdata[key].items():
                 if docname in docnames:

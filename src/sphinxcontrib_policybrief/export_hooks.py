@@ -96,6 +96,7 @@ def brief_for(builder: Builder) -> Brief:
         likelihood=settings.likelihood,
         confidence_levels=settings.confidence_levels,
         page_url=lambda docname: page_url(builder, docname),
+        matrices=domain.matrices,
     )
 
 

@@ -13,6 +13,7 @@ from sphinx.config import Config
 
 from . import __version__, export_hooks, locale
 from . import config as config_values
+from .analysis_directives import ANALYSIS_DIRECTIVES
 from .builder import PolicyBriefBuilder
 from .checks import report_problems
 from .collect import on_doctree_read
@@ -87,6 +88,11 @@ def register_directives(app: Sphinx, config: Config) -> None:
         app.add_directive_to_domain("pb", name, view_cls, override=True)
         if settings.short_names:
             _add_short_directive(app, name, view_cls)
+    # Analysis: argument maps and ACH matrices (the assumptions view is in VIEW_DIRECTIVES).
+    for name, analysis_cls in ANALYSIS_DIRECTIVES.items():
+        app.add_directive_to_domain("pb", name, analysis_cls, override=True)
+        if settings.short_names:
+            _add_short_directive(app, name, analysis_cls)
     if settings.short_names:
         for role in KIND_FOR_ROLE:
             if _check_free(role, _registered_role(role), "role"):

@@ -7,6 +7,8 @@ import hashlib
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .core.ach import matrices_with
+from .core.argument_map import select as select_map
 from .core.model import Kind
 from .core.staleness import changed_pages, page_digest
 from .core.views import WHOLE_PROJECT_VIEWS
@@ -29,6 +31,28 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return title.astext() if title is not None else ""
 
     docnames = set(domain.records) | set(domain.mentions) | set(domain.views)
+    docnames |= set(domain.maps) | set(domain.ach)
+    matrices = domain.matrices
+
+    def analysis(docname: str) -> str:
+        # Maps show their nodes; matrices their hypotheses and evidence; an object's
+        # connections the matrices (anywhere) that test or rate it.
+        digest = hashlib.sha1(usedforsecurity=False)
+        for map_request in domain.maps.get(docname, ()):
+            digest.update(repr(map_request).encode())
+            for node in select_map(graph, map_request)[0].nodes:
+                digest.update(repr(graph.objects.get(node.id)).encode())
+        for matrix in domain.ach.get(docname, ()):
+            digest.update(repr(matrix).encode())
+            for ident in (*matrix.hypotheses, *(row.evidence for row in matrix.rows)):
+                digest.update(repr(graph.objects.get(ident)).encode())
+        for obj in domain.records.get(docname, ()):
+            for matrix in matrices_with(matrices, obj.id):
+                digest.update(repr(matrix).encode())
+                for ident in matrix.hypotheses:
+                    digest.update(repr(graph.objects.get(ident)).encode())
+        return digest.hexdigest()
+
     # ``only`` is decided when a page is written: a page with objects under ``only`` shows
     # other objects once the tags change (HTML builders notice that; text and LaTeX do not).
     tags = ",".join(sorted(app.tags))
@@ -48,6 +72,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     fresh = {
         docname: tags
         + whole_project(docname)
+        + analysis(docname)
         + page_digest(
             graph,
             domain.records.get(docname, ()),

@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from grandalf.graphs import Edge as GrandalfEdge
-from grandalf.graphs import Graph as GrandalfGraph
 from grandalf.graphs import Vertex as GrandalfVertex
+from grandalf.graphs import graph_core as GraphCore
 from grandalf.layouts import SugiyamaLayout
 
 from .graph import BriefGraph
@@ -506,13 +506,15 @@ def layout(selection: MapSelection, options: LayoutOptions | None = None) -> Arg
         g_edge = GrandalfEdge(vertices[pair[0]], vertices[pair[1]])
         g_edge.view = _View()
         by_pair[key] = g_edge
-    graph = GrandalfGraph(list(vertices.values()), list(by_pair.values()))
+    # Connected parts built here, not by grandalf's Graph, which gathers each part's edges
+    # in a set of objects hashed by address: their order, and so the layout, would change
+    # from one process to the next.
+    parts = _components(ids, vertices, by_pair)
 
     placed: dict[str, tuple[float, float, int]] = {}  # left x, top y, layer
     # Per pair of ends, the bend points of a long edge: (x, y) per layer crossed.
     bends: dict[tuple[str, str], dict[int, tuple[float, float]]] = {}
     x_offset = y_offset = band_height = 0.0
-    parts = sorted(graph.C, key=lambda c: (-c.order(), min(ids.index(v.data) for v in c.sV)))
     for part in parts:
         members = sorted(part.sV, key=lambda v: ids.index(v.data))
         sug = SugiyamaLayout(part)
@@ -586,6 +588,38 @@ def layout(selection: MapSelection, options: LayoutOptions | None = None) -> Arg
         tuple(paths),
         relations,
     )
+
+
+def _components(
+    ids: Sequence[str],
+    vertices: dict[str, GrandalfVertex],
+    by_pair: dict[tuple[str, str], GrandalfEdge],
+) -> list[GraphCore]:
+    """The connected parts, largest first, then by their first node in *ids*; each part's
+    vertices in *ids* order and its edges in the order given."""
+    rank = {ident: n for n, ident in enumerate(ids)}
+    parent = {ident: ident for ident in ids}
+
+    def find(ident: str) -> str:
+        while parent[ident] != ident:
+            parent[ident] = parent[parent[ident]]
+            ident = parent[ident]
+        return ident
+
+    for a, b in by_pair:
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            low, high = sorted((root_a, root_b), key=rank.__getitem__)
+            parent[high] = low
+    groups: dict[str, list[str]] = {}
+    for ident in ids:
+        groups.setdefault(find(ident), []).append(ident)
+    parts = []
+    for members in groups.values():
+        inside = set(members)
+        edges = [edge for (a, _b), edge in by_pair.items() if a in inside]
+        parts.append(GraphCore([vertices[i] for i in members], edges))
+    return sorted(parts, key=lambda c: (-c.order(), min(rank[v.data] for v in c.sV)))
 
 
 def _balanced_centres(sug: SugiyamaLayout, gap: float, rounds: int = 6) -> dict[int, float]:

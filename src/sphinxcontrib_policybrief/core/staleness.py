@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .graph import BriefGraph
 from .model import PolicyObject, ViewRequest
-from .views import select
+from .views import select, shown_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ def page_reads(
 ) -> PageReads:
     shown = {obj.id for obj in records} | set(mention_targets)
     for request in views:
-        shown.update(obj.id for obj in select(graph, request))
+        shown.update(shown_ids(graph, request))
     ids = set(shown)
     for ident in shown:
         obj = graph.objects.get(ident)

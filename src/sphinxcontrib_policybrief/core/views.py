@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .assumptions import key_assumptions, load_of
 from .graph import BriefGraph
 from .model import Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
 from .settings import CLAIM_STATUSES, Settings
@@ -49,6 +50,8 @@ VIEWS: Mapping[str, ViewSpec] = {
         # Forecasts and editions (core/forecast.py, core/editions.py).
         ViewSpec("forecast-record", Kind.CLAIM),
         ViewSpec("edition-changes", Kind.CLAIM),
+        # Analysis (issue 12): the key assumptions check.
+        ViewSpec("assumptions", Kind.CLAIM),
     )
 }
 
@@ -93,6 +96,26 @@ def select(graph: BriefGraph, request: ViewRequest) -> list[PolicyObject]:
     if request.view == "timeline":
         events = [o for o in found if isinstance(o, TimelineEvent)]
         return list(graph.events_in_time_order(events))
+    if request.view == "assumptions":
+        # Most load-bearing first (core/assumptions.py).
+        wanted = {o.id for o in found}
+        return [
+            graph.objects[load.assumption]
+            for load in key_assumptions(graph)
+            if load.assumption in wanted
+        ]
+    return found
+
+
+def shown_ids(graph: BriefGraph, request: ViewRequest) -> list[str]:
+    """Every object a view's page shows, beyond those it lists: for the key assumptions
+    check, what rests on each assumption (the staleness digest covers them)."""
+    listed = [o.id for o in select(graph, request)]
+    if request.view != "assumptions":
+        return listed
+    found = list(listed)
+    for ident in listed:
+        found += [i for i in load_of(graph, ident).dependents if i not in found]
     return found
 
 

@@ -15,9 +15,16 @@ from typing import Any
 
 from docutils import nodes
 
+from ..core.argument_map_svg import render_svg
 from ..core.calibration_svg import render_calibration
 from ..core.timeline_svg import render_overview
-from .nodes import pb_badge, pb_calibration_chart, pb_date, pb_timeline_overview
+from .nodes import (
+    pb_argument_map,
+    pb_badge,
+    pb_calibration_chart,
+    pb_date,
+    pb_timeline_overview,
+)
 
 # sphinx-design's badge classes for each tone; tags ("plain") get no colour class, since
 # those are !important and would ignore dark themes.
@@ -153,3 +160,48 @@ def visit_calibration(self: Translator, node: pb_calibration_chart) -> None:
         self.body.append(svg)
     self.body.append("</div>")
     raise nodes.SkipNode
+
+
+# -- analysis: argument maps, ACH matrices ------------------------------------------------------
+
+
+def visit_argument_map(self: Translator, node: pb_argument_map) -> None:
+    """The map as inline SVG whose nodes link to their objects; in EPUB an image of it."""
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", str(node.get("pb_name", "map")))
+    hrefs: dict[str, str] = node.get("pb_hrefs", {})
+    epub = self.builder.name.startswith("epub")
+    svg = render_svg(
+        node["pb_layout"],
+        href=(lambda ident: "") if epub else (lambda ident: hrefs.get(ident, "")),
+        title=node.get("pb_title", ""),
+        description=node.get("pb_description", ""),
+        id_prefix=f"pb-map-{name}",
+        relation_labels=node.get("pb_relation_labels", {}),
+    )
+    self.body.append(self.starttag(node, "div", "", CLASS="pb-map"))
+    if epub:
+        # As for the timeline overview: an EPUB page cannot declare inline SVG.
+        file_name = f"pb-map-{name}.svg"
+        folder = Path(self.builder.outdir, self.builder.imagedir)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / file_name).write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n", encoding="utf-8"
+        )
+        src = posixpath.join(self.builder.imgpath, file_name)
+        self.body.append(
+            self.emptytag(
+                node, "img", "", src=src, alt=node.get("pb_title", ""), CLASS="pb-map-svg"
+            )
+        )
+    else:
+        self.body.append(svg)
+    self.body.append("</div>")
+    raise nodes.SkipNode
+
+
+def visit_ach_matrix(self: Translator, node: nodes.Element) -> None:
+    self.visit_table(node)
+
+
+def depart_ach_matrix(self: Translator, node: nodes.Element) -> None:
+    self.depart_table(node)

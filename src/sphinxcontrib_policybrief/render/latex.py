@@ -17,8 +17,11 @@ from typing import Any
 from docutils import nodes
 
 from ..config import settings_from
+from ..core.argument_map_tikz import render_tikz
 from ..locale import _
 from .nodes import (
+    pb_ach_matrix,
+    pb_argument_map,
     pb_badge,
     pb_calibration_chart,
     pb_connections_box,
@@ -270,4 +273,111 @@ def visit_calibration(self: Translator, node: pb_calibration_chart) -> None:
             rf"{{{mark}}}{{{self.encode(bar.count_label)}}}" + "\n"
         )
     self.body.append(r"\end{pbcalibration}" + "\n")
+    raise nodes.SkipNode
+
+
+# -- analysis: argument maps, ACH matrices ------------------------------------------------------
+
+#: The text width of a Sphinx manual, and the room a landscape page offers (its text
+#: height across, its text width down, less the title).
+_TEXT_WIDTH_PT = 426.0
+_LANDSCAPE_PT = (600.0, 380.0)
+#: A map is never scaled below this (its 11pt titles would fall under 5.5pt). A map that
+#: would need more goes on a landscape page; one too large even there is split into
+#: overlapping tiles, each on a landscape page of its own, read left to right, top down.
+MAP_SCALE_FLOOR = 0.5
+_TILE_OVERLAP = 120.0  # layout units shared by neighbouring tiles, so no box is lost
+_LEGEND_ROW = 20.0
+
+
+def visit_argument_map(self: Translator, node: pb_argument_map) -> None:
+    """The map as a TikZ picture with links to the objects, never below
+    :data:`MAP_SCALE_FLOOR`: at text width, on a landscape page, or in tiles."""
+    drawn = node["pb_layout"]
+    labels: dict[str, str] = node.get("pb_labels", {})
+    kinds = {(b.node.kind, b.node.claim_kind) for b in drawn.boxes}
+    width = max(float(drawn.width), 1.0)
+    height = float(drawn.height) + (len(drawn.relations) + len(kinds) + 1) * _LEGEND_ROW
+    title = self.encode(str(node.get("pb_title", "")))
+    relation_labels: dict[str, str] = node.get("pb_relation_labels", {})
+    if _TEXT_WIDTH_PT / width >= MAP_SCALE_FLOOR:
+        picture = render_tikz(
+            drawn, link=labels.get, max_width_pt=_TEXT_WIDTH_PT, relation_labels=relation_labels
+        )
+        self.body.append("\n" + rf"\begin{{pbmap}}{{{title}}}" + "\n" + picture)
+        self.body.append(r"\end{pbmap}" + "\n")
+        raise nodes.SkipNode
+    across, down = _LANDSCAPE_PT
+    scale = max(MAP_SCALE_FLOOR, min(0.75, across / width, down / height))
+    picture = render_tikz(
+        drawn, link=labels.get, max_width_pt=width * scale, relation_labels=relation_labels
+    )
+    tile_w, tile_h = across / scale, down / scale
+    xs = _tile_starts(width, tile_w)
+    ys = _tile_starts(height, tile_h)
+    tiles = [(x, y) for y in ys for x in xs]
+    self.body.append("\n" + r"\begin{landscape}" + "\n")
+    head, _sep, rest = picture.partition("\n")
+    for index, (x, y) in enumerate(tiles, start=1):
+        if index > 1:
+            self.body.append(r"\clearpage" + "\n")
+        heading = title
+        if len(tiles) > 1:
+            part = _("part %(part)d of %(parts)d") % {"part": index, "parts": len(tiles)}
+            heading = f"{title} ({self.encode(part)})"
+        self.body.append(rf"\pbmaptitle{{{heading}}}" + "\n" + r"\begin{center}" + "\n")
+        right, bottom = min(width, x + tile_w), min(height, y + tile_h)
+        box = f"({x:.1f},{y:.1f}) rectangle ({right:.1f},{bottom:.1f})"
+        clip = f"\\path[use as bounding box] {box};\n\\clip {box};\n" if len(tiles) > 1 else ""
+        self.body.append(head + "\n" + clip + rest)
+        self.body.append(r"\end{center}" + "\n")
+    self.body.append(r"\end{landscape}" + "\n")
+    raise nodes.SkipNode
+
+
+def _tile_starts(extent: float, tile: float) -> list[float]:
+    """Where each tile starts along one axis, neighbours overlapping by _TILE_OVERLAP."""
+    if extent <= tile:
+        return [0.0]
+    step = tile - _TILE_OVERLAP
+    starts = [0.0]
+    while starts[-1] + tile < extent:
+        starts.append(min(starts[-1] + step, extent - tile))
+    return starts
+
+
+def visit_ach_matrix(self: Translator, node: pb_ach_matrix) -> None:
+    """The matrix as a longtable: each rating cell shaded (light fills, dark text, so it
+    reads in greyscale) and carrying its code as text."""
+    fills: dict[str, str] = node.get("pb_fills", {})
+    title = next((c for c in node.children if isinstance(c, nodes.title)), None)
+    rows = list(node.findall(nodes.row))
+    cols = max((len(r.children) for r in rows), default=1)
+    share = 0.6 / max(1, cols - 1)
+    spec = "|p{0.34\\linewidth}|" + "".join(
+        rf">{{\centering\arraybackslash}}p{{{share:.3f}\linewidth}}|" for _ in range(cols - 1)
+    )
+    heading = self.encode(title.astext()) if title is not None else ""
+    self.body.append("\n" + rf"\begin{{pbach}}{{{spec}}}{{{heading}}}" + "\n")
+    for index, row in enumerate(rows):
+        cells = []
+        for entry in row.children:
+            assert isinstance(entry, nodes.Element)
+            classes: list[str] = entry.get("classes", [])
+            fill = next((fills[c] for c in classes if c in fills), "")
+            start = len(self.body)
+            if fill:
+                self.body.append(rf"\cellcolor[HTML]{{{fill.lstrip('#').upper()}}}")
+                self.body.append(self.encode(entry.astext()))
+            else:
+                _inline(self, entry)
+            cells.append("".join(self.body[start:]))
+            del self.body[start:]
+        line = " & ".join(cells) + r" \\ \hline"
+        if "pb-ach-score-row" in row.get("classes", ()):
+            line = r"\hline " + line
+        self.body.append(line + "\n")
+        if index == 0:
+            self.body.append(r"\endhead" + "\n")
+    self.body.append(r"\end{pbach}" + "\n")
     raise nodes.SkipNode

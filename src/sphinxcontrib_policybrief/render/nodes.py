@@ -31,7 +31,18 @@ class pb_view(nodes.General, nodes.Element):
     """A timeline or index directive; replaced by the list it asks for."""
 
 
-PLACEHOLDERS = (pb_header, pb_connections, pb_view)
+# -- analysis placeholders (argument maps, ACH matrices) ----------------------------------------
+
+
+class pb_map_slot(nodes.General, nodes.Element):
+    """An ``argument-map`` directive: ``pb_serial`` finds its request in the domain."""
+
+
+class pb_ach_slot(nodes.General, nodes.Element):
+    """An ``ach-matrix`` directive: ``pb_id`` names its matrix in the domain."""
+
+
+PLACEHOLDERS = (pb_header, pb_connections, pb_view, pb_map_slot, pb_ach_slot)
 
 # -- drawn nodes ------------------------------------------------------------------------------
 
@@ -117,6 +128,21 @@ class pb_calibration_chart(nodes.General, nodes.Element):
     """
 
 
+# -- analysis drawings ---------------------------------------------------------------------------
+
+
+class pb_argument_map(nodes.General, nodes.Element):
+    """An argument map's drawing: ``pb_layout`` (``core.argument_map.ArgumentMapLayout``),
+    ``pb_hrefs`` (node id → HTML link), ``pb_labels`` (node id → LaTeX label),
+    ``pb_relation_labels``, ``pb_title``, ``pb_name`` (unique per page). The outline list
+    beside it is ordinary nodes, the text alternative every writer shows."""
+
+
+class pb_ach_matrix(nodes.table):
+    """An ACH matrix as a table: entries carry ``pb-ach-<rating>`` classes and the rating
+    as text; ``pb_fills`` maps each class to its print fill (LaTeX cell colour)."""
+
+
 DRAWN = (
     pb_object,
     pb_object_header,
@@ -131,4 +157,6 @@ DRAWN = (
     pb_timeline_event,
     pb_timeline_overview,
     pb_calibration_chart,
+    pb_argument_map,
+    pb_ach_matrix,
 )

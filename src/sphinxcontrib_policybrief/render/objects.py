@@ -11,6 +11,7 @@ from ..core.graph import BriefGraph
 from ..core.labels import kind_label
 from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent
 from ..locale import _, translated
+from .analysis import AnalysisRenderer
 from .blocks import Linker, badge, claim_badges, field, field_list, tag_badges
 from .forecasts import forecast_fields, reviewed_field
 from .nodes import pb_connections, pb_connections_box, pb_header, pb_object_header
@@ -19,8 +20,9 @@ from .nodes import pb_connections, pb_connections_box, pb_header, pb_object_head
 class ObjectRenderer:
     """Fills the placeholders that the object directives left in one document."""
 
-    def __init__(self, linker: Linker) -> None:
+    def __init__(self, linker: Linker, analysis: AnalysisRenderer | None = None) -> None:
         self.linker = linker
+        self.analysis = analysis or AnalysisRenderer(linker)
         self.graph: BriefGraph = linker.graph
         self.scale = settings_from(linker.builder.config).likelihood
 
@@ -84,6 +86,7 @@ class ObjectRenderer:
             node.parent.remove(node)
             return
         fields = self._connection_fields(obj)
+        fields += self.analysis.ach_fields(obj)  # ACH matrices it is tested or rated in
         mentions = self.graph.mentions.get(obj.id, [])
         if mentions:
             fields.append(field(_("Referenced in"), self._mention_links(obj, mentions)))

@@ -225,3 +225,14 @@ def visit_calibration(self: Translator, node: pb_calibration_chart) -> None:
         _line(self, nodes.paragraph("", f"{bar.label}: {bar.count_label}"))
     _blank(self)
     raise nodes.SkipNode
+
+
+# -- analysis: argument maps, ACH matrices ------------------------------------------------------
+
+
+def visit_ach_matrix(self: Translator, node: nodes.Element) -> None:
+    self.visit_table(node)
+
+
+def depart_ach_matrix(self: Translator, node: nodes.Element) -> None:
+    self.depart_table(node)

@@ -16,8 +16,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..config import settings_from
 from ..domain import pb_domain
+from .analysis import AnalysisRenderer
 from .blocks import Linker
-from .nodes import pb_connections, pb_header, pb_view
+from .nodes import pb_ach_slot, pb_connections, pb_header, pb_map_slot, pb_view
 from .objects import ObjectRenderer
 from .views import ViewRenderer
 
@@ -38,7 +39,7 @@ class RenderPolicyBrief(SphinxPostTransform):
         placeholders: list[nodes.Element] = [
             n
             for n in self.document.findall(nodes.Element)
-            if isinstance(n, pb_header | pb_connections | pb_view)
+            if isinstance(n, pb_header | pb_connections | pb_view | pb_map_slot | pb_ach_slot)
         ]
         if not placeholders:
             return
@@ -50,8 +51,9 @@ class RenderPolicyBrief(SphinxPostTransform):
         domain = pb_domain(self.env)
         docname = self.env.docname
         linker = Linker(builder, domain.graph, docname, self.document)
-        objects = ObjectRenderer(linker)
-        views = ViewRenderer(linker, settings_from(self.config))
+        analysis = AnalysisRenderer(linker, domain.matrices)
+        objects = ObjectRenderer(linker, analysis)
+        views = ViewRenderer(linker, settings_from(self.config), analysis)
         for node in placeholders:
             # LaTeX and singlehtml assemble many documents into one doctree: each
             # placeholder says which document it came from.
@@ -61,6 +63,20 @@ class RenderPolicyBrief(SphinxPostTransform):
                 objects.header(node, home)
             elif isinstance(node, pb_connections):
                 objects.connections(node, home)
+            elif isinstance(node, pb_map_slot):
+                found_map = next(
+                    (m for m in domain.maps.get(home, []) if m.serial == node["pb_serial"]), None
+                )
+                if found_map is None:
+                    node.parent.remove(node)
+                else:
+                    analysis.argument_map(node, found_map)
+            elif isinstance(node, pb_ach_slot):
+                matrix = domain.matrix(home, node["pb_id"])
+                if matrix is None:
+                    node.parent.remove(node)
+                else:
+                    analysis.ach_matrix(node, matrix)
             elif isinstance(node, pb_view):
                 request = next(
                     (v for v in domain.views.get(home, []) if v.serial == node["pb_serial"]),

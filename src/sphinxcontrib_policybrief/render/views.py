@@ -15,6 +15,7 @@ from ..core.settings import Settings
 from ..core.timeline_svg import TimelineMark
 from ..core.views import WHOLE_PROJECT_VIEWS, select
 from ..locale import _, event_date_label, ngettext, translated, translations
+from .analysis import AnalysisRenderer
 from .blocks import Linker, badge, claim_badges, tag_badges
 from .forecasts import edition_changes_view, edition_line, forecast_record_view
 from .nodes import (
@@ -32,8 +33,11 @@ from .nodes import (
 class ViewRenderer:
     """Replaces each ``pb_view`` placeholder of one document with its content."""
 
-    def __init__(self, linker: Linker, settings: Settings) -> None:
+    def __init__(
+        self, linker: Linker, settings: Settings, analysis: AnalysisRenderer | None = None
+    ) -> None:
         self.linker = linker
+        self.analysis = analysis or AnalysisRenderer(linker)
         self.graph: BriefGraph = linker.graph
         self.settings = settings
         self.draw: dict[str, Callable[[ViewRequest, list[PolicyObject]], list[nodes.Node]]] = {
@@ -45,6 +49,8 @@ class ViewRenderer:
             # Forecasts and editions.
             "forecast-record": self.forecast_record,
             "edition-changes": self.edition_changes,
+            # Analysis: the key assumptions check.
+            "assumptions": self.analysis.assumptions,
         }
 
     def render(self, node: pb_view, request: ViewRequest) -> None:

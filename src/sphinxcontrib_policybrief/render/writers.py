@@ -106,6 +106,19 @@ VISITORS: dict[type[docutils_nodes.Element], dict[str, Handlers]] = {
         "man": _SKIP,
         "texinfo": _SKIP,
     },
+    # -- analysis: argument maps (the outline beside it is the text alternative), ACH
+    pb.pb_argument_map: {
+        "html": (html.visit_argument_map, None),
+        "latex": (latex.visit_argument_map, None),
+        "text": (text.visit_skip, None),
+        "man": _SKIP,
+        "texinfo": _SKIP,
+    },
+    pb.pb_ach_matrix: {
+        "html": (html.visit_ach_matrix, html.depart_ach_matrix),
+        "latex": (latex.visit_ach_matrix, None),
+        "text": (text.visit_ach_matrix, text.depart_ach_matrix),
+    },
 }
 
 
