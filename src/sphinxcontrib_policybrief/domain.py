@@ -27,6 +27,7 @@ ROLE_FOR_KIND: dict[Kind, str] = {
     Kind.ACTOR: "actor",
     Kind.EVENT: "event",
     Kind.PARADOX: "paradox",
+    Kind.SOURCE: "source",
 }
 KIND_FOR_ROLE = {role: kind for kind, role in ROLE_FOR_KIND.items()}
 # Authors reach for the directive's name too.
@@ -43,6 +44,7 @@ class PolicyBriefDomain(Domain):
         "actor": ObjType(_("actor"), "actor", searchprio=1),
         "event": ObjType(_("timeline event"), "event", "timeline-event", searchprio=1),
         "paradox": ObjType(_("paradox"), "paradox", searchprio=1),
+        "source": ObjType(_("source"), "source", searchprio=1),
     }
     roles: ClassVar[dict[str, Any]] = {
         # Inline, not literal: these links sit in prose.
@@ -59,8 +61,8 @@ class PolicyBriefDomain(Domain):
     }
     # 2: records and views carry the included file they come from; 3: mentions, page title;
     # 4: claims carry a forecast, every object a review date; 5: dates carry how an
-    # interval starts (FuzzyDate.start)
-    data_version = 5
+    # interval starts (FuzzyDate.start); 6: sources, and a credibility on every object
+    data_version = 6
 
     _graph: BriefGraph | None = None
 

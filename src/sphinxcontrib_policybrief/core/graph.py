@@ -24,6 +24,7 @@ from .model import (
     Mention,
     PolicyObject,
     RelationType,
+    Source,
     TimelineEvent,
 )
 from .problems import Problem, Subtype, with_article
@@ -303,6 +304,8 @@ class BriefGraph:
             parts += [obj.date.edtf if obj.date else "", obj.display_date]
         elif isinstance(obj, Actor):
             parts += [obj.actor_kind, *obj.aliases]
+        elif isinstance(obj, Source):  # its grade is shown beside every link to it
+            parts += [obj.source_kind, obj.reliability]
         return "\x1f".join(parts)
 
     def fingerprint(self, ident: str) -> str:

@@ -48,6 +48,10 @@ class Subtype(enum.StrEnum):
     LINT_CONTRADICTION_WITHOUT_PARADOX = "lint-contradiction-without-paradox"  #: unnamed clash
     LINT_SUPPORTS_AND_ATTACKS = "lint-supports-and-attacks"  #: both supports and attacks one claim
     LINT_ACH_SIZE = "lint-ach-size"  #: an ACH matrix too small to compare hypotheses
+    # Sources and their grades.
+    GRADE = "grade"  #: a reliability or credibility that is not on the configured scale
+    SOURCE_URL = "source-url"  #: a source's :url: or :archived: that is not http(s)
+    CITE = "cite"  #: a source's :cite: without sphinxcontrib-bibtex loaded
     COLON_FENCE = "colon-fence"  #: ``:::{claim}`` read as text: MyST's colon_fence is off
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .graph import BriefGraph
-from .model import Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
+from .model import Claim, Kind, PolicyObject, Source, TimelineEvent, ViewRequest
 from .settings import CLAIM_STATUSES, Settings
 from .suggest import closest_words, with_suggestion
 
@@ -46,14 +46,17 @@ VIEWS: Mapping[str, ViewSpec] = {
         ViewSpec("key-judgments", Kind.CLAIM, ("scope",)),
         ViewSpec("actor-index", Kind.ACTOR, ("kind",)),
         ViewSpec("paradox-index", Kind.PARADOX),
+        # Sources
+        ViewSpec("source-index", Kind.SOURCE, ("kind",)),
     )
 }
 
 
 def filter_problems(request: ViewRequest, settings: Settings) -> list[str]:
     """Filter values nobody can have, which would silently empty the list."""
-    kinds = (
-        settings.actor_kinds if VIEWS[request.view].lists is Kind.ACTOR else settings.claim_kinds
+    lists = VIEWS[request.view].lists
+    kinds = {Kind.ACTOR: settings.actor_kinds, Kind.SOURCE: settings.source_kinds}.get(
+        lists, settings.claim_kinds
     )
     allowed = {
         "kind": (request.kinds, kinds),
@@ -113,6 +116,8 @@ def _matches(graph: BriefGraph, request: ViewRequest, obj: PolicyObject) -> bool
         and obj.kind is Kind.ACTOR
         and getattr(obj, "actor_kind", "") not in request.kinds
     ):
+        return False
+    elif request.kinds and isinstance(obj, Source) and obj.source_kind not in request.kinds:
         return False
     if isinstance(obj, TimelineEvent) and (request.date_from or request.date_to):
         if obj.date is None:

@@ -9,12 +9,13 @@ from docutils import nodes
 
 from ..core.graph import BriefGraph, placement_heading
 from ..core.labels import kind_label
-from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
+from ..core.model import Actor, Claim, Kind, PolicyObject, Source, TimelineEvent, ViewRequest
 from ..core.settings import Settings
 from ..core.timeline_svg import TimelineMark
 from ..core.views import select
-from ..locale import _, event_date_label, ngettext, translated, translations
-from .blocks import Linker, badge, claim_badges, tag_badges
+from ..locale import _, date_label, event_date_label, ngettext, translated, translations
+from ..core.sources import citing, evidence_base, resting_on
+from .blocks import Linker, badge, claim_badges, evidence_base_text, grade_badge, tag_badges
 from .nodes import (
     pb_key_judgments,
     pb_timeline,
@@ -40,6 +41,7 @@ class ViewRenderer:
             "key-judgments": self.key_judgments,
             "actor-index": self.actor_index,
             "paradox-index": self.paradox_index,
+            "source-index": self.source_index,
         }
 
     def render(self, node: pb_view, request: ViewRequest) -> None:
@@ -248,6 +250,8 @@ class ViewRenderer:
             badges = claim_badges(claim, self.scale)
             if badges:
                 para += [nodes.Text(" "), *badges]
+            base = evidence_base(self.graph, claim.id, self.settings.reliability)
+            para += nodes.inline("", " · " + evidence_base_text(base), classes=["pb-evidence-base"])
             items += nodes.list_item("", para)
         if found:
             box += items
@@ -339,4 +343,53 @@ class ViewRenderer:
                     classes=["pb-resolution"],
                 )
             out.append(box)
+        return out
+
+    # -- sources ------------------------------------------------------------------------------
+
+    def source_index(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
+        """Sources by kind: grade, date, what cites each one and what rests on it."""
+        by_kind: dict[str, list[Source]] = defaultdict(list)
+        for source in found:
+            if isinstance(source, Source):
+                by_kind[source.source_kind].append(source)
+        out: list[nodes.Node] = []
+        for kind in (k for k in self.settings.source_kinds if k in by_kind):
+            members = by_kind[kind]
+            out.append(
+                nodes.rubric(
+                    "",
+                    f"{translated(kind_label(members[0]))} ({len(members)})",
+                    classes=["pb-group"],
+                )
+            )
+            listing = nodes.bullet_list(classes=["pb-source-list"])
+            for source in members:
+                listing += nodes.list_item("", *self._source_entry(source))
+            out.append(listing)
+        return out
+
+    def _source_entry(self, source: Source) -> list[nodes.Node]:
+        head = nodes.paragraph("", "", nodes.strong("", "", self.linker.to_object(source.id)))
+        grade = grade_badge(source.reliability, "", self.settings, "pb-reliability")
+        if grade is not None:
+            head += [nodes.Text(" "), grade]
+        if source.date is not None:
+            head += nodes.Text(f" · {date_label(source.date, self.linker.language)}")
+        out: list[nodes.Node] = [head]
+        cited_by = citing(self.graph, source.id)
+        resting = resting_on(self.graph, source.id)
+        for label, idents in ((_("Cited by: "), cited_by), (_("Rests on it: "), resting)):
+            if idents:
+                out.append(
+                    nodes.paragraph(
+                        "",
+                        "",
+                        nodes.Text(str(label)),
+                        *self.linker.object_list(idents),
+                        classes=["pb-source-facts"],
+                    )
+                )
+        if not cited_by:
+            out.append(nodes.paragraph("", _("Nothing cites it yet."), classes=["pb-source-facts"]))
         return out
