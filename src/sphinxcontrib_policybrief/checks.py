@@ -40,7 +40,7 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
                 warn(Subtype.VIEW_OPTION, message, _where(env, request))
     # Analytic lint, off unless policybrief_lint turns rules on (ACH matrices join the
     # context when their directive records them).
-    for finding in run_lint(settings.lint, LintContext(graph)):
+    for finding in run_lint(settings.lint, LintContext(graph, reliability=settings.reliability)):
         where, problem = _where(env, finding.problem), finding.problem
         if finding.level is LintLevel.WARNING:
             warn(problem.subtype, problem.message, where)

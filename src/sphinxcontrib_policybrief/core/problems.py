@@ -52,6 +52,10 @@ class Subtype(enum.StrEnum):
     GRADE = "grade"  #: a reliability or credibility that is not on the configured scale
     SOURCE_URL = "source-url"  #: a source's :url: or :archived: that is not http(s)
     CITE = "cite"  #: a source's :cite: without sphinxcontrib-bibtex loaded
+    LINT_KEY_JUDGMENT_EVIDENCE = "lint-key-judgment-evidence"  #: a key judgment with no evidence
+    LINT_SINGLE_SOURCE = "lint-single-source"  #: a key judgment resting on one source
+    LINT_WEAK_SOURCES = "lint-weak-sources"  #: a key judgment resting only on D-F sources
+    LINT_UNCITED_SOURCE = "lint-uncited-source"  #: a source nothing cites
     COLON_FENCE = "colon-fence"  #: ``:::{claim}`` read as text: MyST's colon_fence is off
 
 

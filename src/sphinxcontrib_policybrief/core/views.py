@@ -115,9 +115,7 @@ def _matches(graph: BriefGraph, request: ViewRequest, obj: PolicyObject) -> bool
         request.kinds
         and obj.kind is Kind.ACTOR
         and getattr(obj, "actor_kind", "") not in request.kinds
-    ):
-        return False
-    elif request.kinds and isinstance(obj, Source) and obj.source_kind not in request.kinds:
+    ) or (request.kinds and isinstance(obj, Source) and obj.source_kind not in request.kinds):
         return False
     if isinstance(obj, TimelineEvent) and (request.date_from or request.date_to):
         if obj.date is None:

@@ -11,10 +11,10 @@ from ..core.graph import BriefGraph, placement_heading
 from ..core.labels import kind_label
 from ..core.model import Actor, Claim, Kind, PolicyObject, Source, TimelineEvent, ViewRequest
 from ..core.settings import Settings
+from ..core.sources import citing, evidence_base, resting_on
 from ..core.timeline_svg import TimelineMark
 from ..core.views import select
 from ..locale import _, date_label, event_date_label, ngettext, translated, translations
-from ..core.sources import citing, evidence_base, resting_on
 from .blocks import Linker, badge, claim_badges, evidence_base_text, grade_badge, tag_badges
 from .nodes import (
     pb_key_judgments,
