@@ -30,9 +30,16 @@ DATA_FILES = {
     "policybrief-claims.csv",
     "policybrief-actors.csv",
     "policybrief-events.csv",
+    "policybrief-sources.csv",
 }
 LD_SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-KEYS = {Kind.CLAIM: "claims", Kind.ACTOR: "actors", Kind.EVENT: "events", Kind.PARADOX: "paradoxes"}
+KEYS = {
+    Kind.CLAIM: "claims",
+    Kind.ACTOR: "actors",
+    Kind.EVENT: "events",
+    Kind.PARADOX: "paradoxes",
+    Kind.SOURCE: "sources",
+}
 
 
 def validate(path: Path) -> dict[str, Any]:
