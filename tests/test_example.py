@@ -88,5 +88,7 @@ def test_key_judgments_show_their_evidence_bases(example_html: Path) -> None:
     index = (example_html / "index.html").read_text(encoding="utf8")
     box = index[index.index("pb-key-judgments-box") :]
     box = box[: box.index("</ol>")]
-    bases = re.findall(r'pb-evidence-base">\s*· (\d+) sources?, reliability ([A-F](?:–[A-F])?)', box)
+    bases = re.findall(
+        r'pb-evidence-base">\s*· (\d+) sources?, reliability ([A-F](?:–[A-F])?)', box
+    )
     assert len(bases) == 5 and all(int(n) >= 1 for n, _ in bases)

@@ -263,3 +263,18 @@ def test_cite_without_bibtex_is_a_typed_warning(tmp_path: Path) -> None:
     )
     _, warnings = build(src, tmp_path / "out", fresh=True)
     assert "sphinxcontrib.bibtex" in warnings and "[policybrief.cite]" in warnings
+
+
+def test_cite_with_bibtex_formats_the_entry_and_lists_it(tmp_path: Path) -> None:
+    pytest.importorskip("sphinxcontrib.bibtex")
+    root = Path(__file__).parent / "roots" / "test-sources-bibtex"
+    app, warnings = build(root, tmp_path, fresh=True)
+    assert warnings == ""
+    for page in ("index.html", "rst.html"):
+        html = Path(app.outdir, page).read_text(encoding="utf8")
+        field = html[html.index("Citation<span") :][:600]
+        # bibtex's own label, linked to the entry, the formatted reference as its title.
+        assert 'class="bibtex-citation"' in field and "Afa19" in field
+        assert "Military-strategic realities of the international situation" in field
+    index = Path(app.outdir, "index.html").read_text(encoding="utf8")
+    assert 'role="doc-biblioentry"' in index  # the entry is in the bibliography

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
+from docutils.languages import en as language_en
+from docutils.parsers.rst import roles
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
@@ -363,17 +365,40 @@ class SourceDirective(PolicyObjectDirective):
         "actors",
     )
     translatable_options = ("publisher",)
+    _cite_nodes: list[nodes.Node]
+
+    def run(self) -> list[nodes.Node]:
+        self._cite_nodes = []
+        out = super().run()
+        if self._cite_nodes:
+            header = next(out[0].findall(pb_header))
+            header += nodes.paragraph("", "", *self._cite_nodes, classes=["pb-cite"])
+        return out
+
+    def _cite(self, key: str) -> None:
+        """With sphinxcontrib-bibtex, a citation of *key*: bibtex formats it and lists the
+        entry in ``bibliography``; without it, a warning."""
+        if "sphinxcontrib.bibtex" not in self.config.extensions:
+            self.warn(
+                Subtype.CITE,
+                f":cite: {key!r} needs sphinxcontrib-bibtex: add 'sphinxcontrib.bibtex' to "
+                "extensions in conf.py (the key is shown as written meanwhile)",
+            )
+            return
+        role, _messages = roles.role("cite:p", language_en, self.lineno, self.state.reporter)
+        if role is None:
+            return
+        found, messages = role(
+            "cite:p", f":cite:p:`{key}`", key, self.lineno, self.state.inliner, {}, []
+        )
+        self._cite_nodes = [*found, *messages]
 
     def make_record(self, **common: Any) -> PolicyObject | None:
         settings = self.settings
         kinds = settings.source_kinds
         cite = _text(self.options.get("cite"))
-        if cite and "sphinxcontrib.bibtex" not in self.config.extensions:
-            self.warn(
-                Subtype.CITE,
-                f":cite: {cite!r} needs sphinxcontrib-bibtex: add 'sphinxcontrib.bibtex' to "
-                "extensions in conf.py (the key is shown as written meanwhile)",
-            )
+        if cite:
+            self._cite(cite)
         return Source(
             source_kind=self.choice("kind", kinds, kinds[0]),
             reliability=self.grade("reliability", settings.reliability),

@@ -32,6 +32,7 @@ class ObjectRenderer:
         self.linker = linker
         self.graph: BriefGraph = linker.graph
         self.settings = settings_from(linker.builder.config)
+        self._cite_nodes: list[nodes.Node] = []
         self.scale = self.settings.likelihood
 
     def header(self, node: pb_header, home: str) -> None:
@@ -46,6 +47,13 @@ class ObjectRenderer:
             c
             for c in node.children[1:]
             if isinstance(c, nodes.Element) and "pb-source" in c.get("classes", ())
+        ]
+        # A source's citation as sphinxcontrib-bibtex formats it (see SourceDirective).
+        self._cite_nodes = [
+            child
+            for c in node.children[1:]
+            if isinstance(c, nodes.Element) and "pb-cite" in c.get("classes", ())
+            for child in c.children
         ]
         out = pb_object_header()
         kicker: list[nodes.Node] = [
@@ -107,7 +115,8 @@ class ObjectRenderer:
         if obj.accessed is not None:
             fields.append(field(_("Accessed"), [nodes.Text(date_label(obj.accessed, language))]))
         if obj.cite:
-            fields.append(field(_("Citation"), [nodes.literal("", obj.cite)]))
+            shown = self._cite_nodes or [nodes.literal("", obj.cite)]
+            fields.append(field(_("Citation"), shown))
         return fields
 
     def _graded_fields(self, obj: PolicyObject) -> list[nodes.field]:
