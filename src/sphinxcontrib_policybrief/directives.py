@@ -385,7 +385,8 @@ class SourceDirective(PolicyObjectDirective):
                 "extensions in conf.py (the key is shown as written meanwhile)",
             )
             return
-        role, _messages = roles.role("cite:p", language_en, self.lineno, self.state.reporter)
+        language = cast(Any, language_en)  # docutils types the module loosely
+        role, _messages = roles.role("cite:p", language, self.lineno, self.state.reporter)
         if role is None:
             return
         found, messages = role(
