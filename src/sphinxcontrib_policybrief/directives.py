@@ -1,4 +1,4 @@
-"""The four object directives: parse and validate options, record the object, leave an anchor.
+"""The object directives: parse and validate options, record the object, leave an anchor.
 
 Everything that depends on other documents (links, back-links, indexes) is drawn later by
 the renderer, once the whole project has been read.
@@ -99,7 +99,7 @@ _NESTING_KEY = "pb_object_depth"
 
 
 class PolicyObjectDirective(SphinxDirective):
-    """What the four object directives share: id, title, tags, body, placeholders."""
+    """What the object directives share: id, title, tags, body, placeholders."""
 
     kind: ClassVar[Kind]
     has_content = True
