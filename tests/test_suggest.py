@@ -193,13 +193,15 @@ EXPECTED = [
     (
         "unknown-option",
         "claim: unknown option :likelyhood: (known: actors, assumes, attacks, class, confidence, "
-        "contradicts, evidence, id, kind, likelihood, short, source, status, supports, tags); "
+        "contradicts, credibility, evidence, id, kind, likelihood, short, source, sources, status, "
+        "supports, tags); "
         "did you mean :likelihood:?",
     ),
     (
         "unknown-option",
         "claim: unknown option :support: (known: actors, assumes, attacks, class, confidence, "
-        "contradicts, evidence, id, kind, likelihood, short, source, status, supports, tags); "
+        "contradicts, credibility, evidence, id, kind, likelihood, short, source, sources, status, "
+        "supports, tags); "
         "did you mean :supports:?",
     ),
     (
