@@ -170,3 +170,26 @@ def test_the_analysis_pages(example_html: Path) -> None:
     # Every claim of the brief is a box of the project map.
     boxes = set(re.findall(r'<a class="pb-map-node[^"]*" href="[^"#]*#([^"]+)"', project))
     assert boxes == inventory["pb:claim"]
+
+
+def test_sources_and_every_event_cites_one(example_html: Path) -> None:
+    inventory = _inventory(example_html)
+    # The paper itself and the eight statements and articles it reports.
+    assert len(inventory["pb:source"]) == 9
+    assert "source-paper" in inventory["pb:source"]
+    document = json.loads((example_html / "policybrief.json").read_text(encoding="utf8"))
+    assert len(document["events"]) == len(inventory["pb:event"])
+    uncited = [e["id"] for e in document["events"] if not e["sources"] or not e["credibility"]]
+    assert uncited == []
+    # Every source is cited by something.
+    assert all(s["cited_by"] for s in document["sources"])
+
+
+def test_key_judgments_show_their_evidence_bases(example_html: Path) -> None:
+    index = (example_html / "index.html").read_text(encoding="utf8")
+    box = index[index.index("pb-key-judgments-box") :]
+    box = box[: box.index("</ol>")]
+    bases = re.findall(
+        r'pb-evidence-base">\s*· (\d+) sources?, reliability ([A-F](?:–[A-F])?)', box
+    )
+    assert len(bases) == 5 and all(int(n) >= 1 for n, _ in bases)

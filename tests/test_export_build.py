@@ -30,9 +30,16 @@ DATA_FILES = {
     "policybrief-claims.csv",
     "policybrief-actors.csv",
     "policybrief-events.csv",
+    "policybrief-sources.csv",
 }
 LD_SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-KEYS = {Kind.CLAIM: "claims", Kind.ACTOR: "actors", Kind.EVENT: "events", Kind.PARADOX: "paradoxes"}
+KEYS = {
+    Kind.CLAIM: "claims",
+    Kind.ACTOR: "actors",
+    Kind.EVENT: "events",
+    Kind.PARADOX: "paradoxes",
+    Kind.SOURCE: "sources",
+}
 
 
 def validate(path: Path) -> dict[str, Any]:
@@ -98,7 +105,7 @@ def test_example_jsonld_in_every_page_with_objects(
 ) -> None:
     domain, outdir = example
     graph = domain.graph
-    typed = {Kind.CLAIM, Kind.ACTOR, Kind.EVENT}
+    typed = {Kind.CLAIM, Kind.ACTOR, Kind.EVENT, Kind.SOURCE}
     every_id: set[str] = set()
     references: list[str] = []
     for page in sorted(outdir.glob("*.html")):
@@ -121,6 +128,7 @@ def test_example_jsonld_in_every_page_with_objects(
                 "Person",
                 "Organization",
                 "GovernmentOrganization",
+                "CreativeWork",
             }
             every_id.add(urljoin(page.name, node["@id"]))
             if node["@type"] == "Claim":
@@ -128,7 +136,9 @@ def test_example_jsonld_in_every_page_with_objects(
                 assert node["appearance"]["url"] == page.name
             references += [
                 urljoin(page.name, ref["@id"])
-                for ref in node.get("about", []) + node.get("memberOf", [])
+                for ref in node.get("about", [])
+                + node.get("memberOf", [])
+                + node.get("citation", [])
             ]
     # The same object has the same @id on every page that names it.
     assert references and set(references) <= every_id

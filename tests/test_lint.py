@@ -151,6 +151,8 @@ def test_recommended_reports_each_rule_where_it_fires(tmp_path: Path) -> None:
     assert _found(warnings) == [
         (_line("kj-bare"), "lint-key-judgment-scales"),
         (_line("torn"), "lint-supports-and-attacks"),
+        # kj-bare names no evidence, no source and no supporting claim.
+        (_line("kj-bare"), "lint-key-judgment-evidence"),
     ]
     # The contradiction rule is "info" in the preset: in the status output, not a warning.
     assert _found(status) == [(_line("side-a"), "lint-contradiction-without-paradox")]
@@ -162,6 +164,7 @@ def test_all_makes_every_finding_a_warning(tmp_path: Path) -> None:
         "lint-key-judgment-scales",
         "lint-supports-and-attacks",
         "lint-contradiction-without-paradox",
+        "lint-key-judgment-evidence",
     }
 
 

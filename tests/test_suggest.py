@@ -195,6 +195,8 @@ EXPECTED = [
         "claim: unknown option :likelyhood: (known: actors, assumes, attacks, class, confidence, "
         "contradicts, criteria, evidence, id, kind, likelihood, outcome, outcome-date, "
         "probability, resolves-by, reviewed, short, source, status, supports, tags); "
+        "contradicts, credibility, evidence, id, kind, likelihood, short, source, sources, status, "
+        "supports, tags); "
         "did you mean :likelihood:?",
     ),
     (
@@ -202,6 +204,8 @@ EXPECTED = [
         "claim: unknown option :support: (known: actors, assumes, attacks, class, confidence, "
         "contradicts, criteria, evidence, id, kind, likelihood, outcome, outcome-date, "
         "probability, resolves-by, reviewed, short, source, status, supports, tags); "
+        "contradicts, credibility, evidence, id, kind, likelihood, short, source, sources, status, "
+        "supports, tags); "
         "did you mean :supports:?",
     ),
     (

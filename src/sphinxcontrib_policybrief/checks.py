@@ -65,6 +65,7 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
         today=today,
         as_of=settings.as_of,
         review_after=settings.review_after,
+        reliability=settings.reliability,
     )
     for finding in run_lint(settings.lint, context):
         where, problem = _where(env, finding.problem), finding.problem

@@ -12,6 +12,7 @@ from .core.settings import (
     DEFAULT_ACTOR_KINDS,
     DEFAULT_CLAIM_KINDS,
     DEFAULT_REVIEW_AFTER,
+    DEFAULT_SOURCE_KINDS,
     EXPORT_FORMATS,
     Settings,
     build_settings,
@@ -38,6 +39,10 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html", ""], tuple[type, ...]]] = {
     "policybrief_review_after": (DEFAULT_REVIEW_AFTER, "env", (int,)),
     "policybrief_lint": ("none", "env", (str, dict)),
     "policybrief_latex_connections": ("compact", "", (str,)),
+    # Sources
+    "policybrief_source_kinds": (list(DEFAULT_SOURCE_KINDS), "env", (list, tuple)),
+    "policybrief_reliability_scale": ("admiralty", "env", (str, list, tuple)),
+    "policybrief_credibility_scale": ("admiralty", "env", (str, list, tuple)),
 }
 
 

@@ -1,4 +1,4 @@
-"""The four object directives: parse and validate options, record the object, leave an anchor.
+"""The object directives: parse and validate options, record the object, leave an anchor.
 
 Everything that depends on other documents (links, back-links, indexes) is drawn later by
 the renderer, once the whole project has been read.
@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
-from docutils.parsers.rst import directives
+from docutils.languages import en as language_en
+from docutils.parsers.rst import directives, roles
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
@@ -31,8 +32,10 @@ from .core.model import (
     Paradox,
     PolicyObject,
     RelationType,
+    Source,
     TimelineEvent,
 )
+from .core.scales import GradeScale
 from .core.settings import CLAIM_STATUSES, Settings
 from .core.suggest import closest_words, with_suggestion
 from .diagnostics import Subtype, location, warn
@@ -89,6 +92,7 @@ _UNTITLED = {
     Kind.ACTOR: _("Untitled actor"),
     Kind.EVENT: _("Untitled timeline event"),
     Kind.PARADOX: _("Untitled paradox"),
+    Kind.SOURCE: _("Untitled source"),
 }
 _COMMON_OPTIONS = ("id", "short", "tags", "class", "source", "reviewed")
 _OPTION_LINE = re.compile(r"^\s*:(?P<name>[^:\s][^:]*?):(?:\s|$)")
@@ -97,7 +101,7 @@ _NESTING_KEY = "pb_object_depth"
 
 
 class PolicyObjectDirective(SphinxDirective):
-    """What the four object directives share: id, title, tags, body, placeholders."""
+    """What the object directives share: id, title, tags, body, placeholders."""
 
     kind: ClassVar[Kind]
     has_content = True
@@ -200,6 +204,7 @@ class PolicyObjectDirective(SphinxDirective):
                 source=source,
                 short=_text(self.options.get("short")),
                 reviewed=self.reviewed(),
+                **self._graded(),
             )
             if record is not None:
                 self.env.get_domain("pb").note_object(record)  # type: ignore[attr-defined]
@@ -331,6 +336,28 @@ class PolicyObjectDirective(SphinxDirective):
     def make_record(self, **common: Any) -> PolicyObject | None:
         raise NotImplementedError
 
+    # -- sources and grades ---------------------------------------------------------
+
+    def _graded(self) -> dict[str, str]:
+        """``:credibility:`` of a claim or an event, checked against the scale."""
+        if self.kind not in GRADED_KINDS:
+            return {}
+        return {"credibility": self.grade("credibility", self.settings.credibility)}
+
+    def grade(self, option: str, scale: GradeScale) -> str:
+        raw = self.options.get(option)
+        if raw is None or isinstance(raw, UnknownOption) or not raw.strip():
+            return ""
+        grade = scale.lookup(raw)
+        if grade is not None:
+            return grade.code
+        codes = ", ".join(scale.codes)
+        self.warn(
+            Subtype.GRADE,
+            f"{raw.strip()!r} is not a grade of the {option} scale ({codes}); left ungraded",
+        )
+        return ""
+
 
 class ClaimDirective(PolicyObjectDirective):
     kind = Kind.CLAIM
@@ -421,11 +448,101 @@ class ParadoxDirective(PolicyObjectDirective):
         return Paradox(**common)
 
 
+class SourceDirective(PolicyObjectDirective):
+    kind = Kind.SOURCE
+    own_options = (
+        "kind",
+        "reliability",
+        "date",
+        "publisher",
+        "url",
+        "archived",
+        "accessed",
+        "cite",
+        "actors",
+    )
+    translatable_options = ("publisher",)
+    _cite_nodes: list[nodes.Node]
+
+    def run(self) -> list[nodes.Node]:
+        self._cite_nodes = []
+        out = super().run()
+        if self._cite_nodes:
+            header = next(out[0].findall(pb_header))
+            header += nodes.paragraph("", "", *self._cite_nodes, classes=["pb-cite"])
+        return out
+
+    def _cite(self, key: str) -> None:
+        """With sphinxcontrib-bibtex, a citation of *key*: bibtex formats it and lists the
+        entry in ``bibliography``; without it, a warning."""
+        if "sphinxcontrib.bibtex" not in self.config.extensions:
+            self.warn(
+                Subtype.CITE,
+                f":cite: {key!r} needs sphinxcontrib-bibtex: add 'sphinxcontrib.bibtex' to "
+                "extensions in conf.py (the key is shown as written meanwhile)",
+            )
+            return
+        language = cast(Any, language_en)  # docutils types the module loosely
+        role, _messages = roles.role("cite:p", language, self.lineno, self.state.reporter)
+        if role is None:
+            return
+        found, messages = role(
+            "cite:p", f":cite:p:`{key}`", key, self.lineno, self.state.inliner, {}, []
+        )
+        self._cite_nodes = [*found, *messages]
+
+    def make_record(self, **common: Any) -> PolicyObject | None:
+        settings = self.settings
+        kinds = settings.source_kinds
+        cite = _text(self.options.get("cite"))
+        if cite:
+            self._cite(cite)
+        return Source(
+            source_kind=self.choice("kind", kinds, kinds[0]),
+            reliability=self.grade("reliability", settings.reliability),
+            date=self._date("date"),
+            publisher=_text(self.options.get("publisher")),
+            url=self._url("url"),
+            archived=self._url("archived"),
+            accessed=self._date("accessed"),
+            cite=cite,
+            **common,
+        )
+
+    def _url(self, option: str) -> str:
+        raw = _text(self.options.get(option))
+        if not raw:
+            return ""
+        if _WEB_URL.match(raw):
+            return raw
+        self.warn(
+            Subtype.SOURCE_URL,
+            f":{option}: {raw!r} is not an http(s) address; left out",
+        )
+        return ""
+
+    def _date(self, option: str) -> FuzzyDate | None:
+        raw = self.options.get(option)
+        if not raw or isinstance(raw, UnknownOption):
+            return None
+        try:
+            return parse_date(raw)
+        except DateError as exc:
+            self.warn(Subtype.INVALID_DATE, f"invalid :{option}: {raw!r}: {exc}; left out")
+            return None
+
+
+#: Kinds that take ``:credibility:`` (and cite sources in ``:sources:``).
+GRADED_KINDS = frozenset({Kind.CLAIM, Kind.EVENT})
+_WEB_URL = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
+
+
 _BASE: dict[Kind, type[PolicyObjectDirective]] = {
     Kind.CLAIM: ClaimDirective,
     Kind.ACTOR: ActorDirective,
     Kind.EVENT: TimelineEventDirective,
     Kind.PARADOX: ParadoxDirective,
+    Kind.SOURCE: SourceDirective,
 }
 
 #: Directive name for each kind.
@@ -434,6 +551,7 @@ DIRECTIVE_NAMES: dict[Kind, str] = {
     Kind.ACTOR: "actor",
     Kind.EVENT: "timeline-event",
     Kind.PARADOX: "paradox",
+    Kind.SOURCE: "source",
 }
 
 
@@ -441,7 +559,8 @@ def directive_for(kind: Kind, settings: Settings) -> type[PolicyObjectDirective]
     """The directive class for *kind*, knowing this project's relation options."""
     base = _BASE[kind]
     relations = settings.relations_from(kind)
-    names = (*_COMMON_OPTIONS, *base.own_options, *(r.name for r in relations))
+    graded = ("credibility",) if kind in GRADED_KINDS else ()
+    names = (*_COMMON_OPTIONS, *base.own_options, *graded, *(r.name for r in relations))
     spec = LenientOptionSpec(dict.fromkeys(names, _text_or_none))
     attrs = {"option_spec": spec, "relations": relations, "own_options": names}
     return cast(type[PolicyObjectDirective], type(base.__name__, (base,), attrs))

@@ -29,6 +29,7 @@ ROLE_FOR_KIND: dict[Kind, str] = {
     Kind.ACTOR: "actor",
     Kind.EVENT: "event",
     Kind.PARADOX: "paradox",
+    Kind.SOURCE: "source",
 }
 KIND_FOR_ROLE = {role: kind for kind, role in ROLE_FOR_KIND.items()}
 # Authors reach for the directive's name too.
@@ -48,6 +49,7 @@ class PolicyBriefDomain(Domain):
         "actor": ObjType(_("actor"), "actor", searchprio=1),
         "event": ObjType(_("timeline event"), "event", "timeline-event", searchprio=1),
         "paradox": ObjType(_("paradox"), "paradox", searchprio=1),
+        "source": ObjType(_("source"), "source", searchprio=1),
     }
     roles: ClassVar[dict[str, Any]] = {
         # Inline, not literal: these links sit in prose.
@@ -69,8 +71,8 @@ class PolicyBriefDomain(Domain):
     # 4: claims carry a forecast, every object a review date; 5: dates carry how an
     # interval starts (FuzzyDate.start); 6: title and source parts, anchors that may
     # differ from the id
-    # 7: argument maps and ACH matrices
-    data_version = 7
+    # 7: argument maps and ACH matrices; 8: sources, and a credibility on every object
+    data_version = 8
 
     _graph: BriefGraph | None = None
 

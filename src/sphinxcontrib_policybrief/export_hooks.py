@@ -25,7 +25,7 @@ from .config import settings_from
 from .core.editions import EditionChanges, compare_with_file, previous_edition_path
 from .core.export.brief import Brief, Project, join_url
 from .core.export.brief_json import brief_document, dumps
-from .core.export.csv_export import actors_csv, claims_csv, events_csv
+from .core.export.csv_export import actors_csv, claims_csv, events_csv, sources_csv
 from .core.export.jsonld import page_graph, script_element
 from .core.export.timelinejs import timeline_document
 from .core.model import PolicyObject
@@ -97,6 +97,8 @@ def brief_for(builder: Builder) -> Brief:
         confidence_levels=settings.confidence_levels,
         page_url=lambda docname: page_url(builder, docname),
         matrices=domain.matrices,
+        reliability=settings.reliability,
+        credibility=settings.credibility,
     )
 
 
@@ -136,6 +138,7 @@ def data_files(brief: Brief, formats: Iterable[str]) -> dict[str, str]:
         files["policybrief-claims.csv"] = claims_csv(brief)
         files["policybrief-actors.csv"] = actors_csv(brief)
         files["policybrief-events.csv"] = events_csv(brief)
+        files["policybrief-sources.csv"] = sources_csv(brief)
     return files
 
 

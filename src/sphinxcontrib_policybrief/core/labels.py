@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Actor, Claim, PolicyObject
+from .model import Actor, Claim, PolicyObject, Source
 
 
 def kind_label(obj: PolicyObject) -> str:
@@ -10,6 +10,8 @@ def kind_label(obj: PolicyObject) -> str:
         return humanise(obj.claim_kind)
     if isinstance(obj, Actor):
         return humanise(obj.actor_kind)
+    if isinstance(obj, Source):
+        return humanise(obj.source_kind)
     return obj.kind.label
 
 

@@ -33,6 +33,8 @@ from .graph import BriefGraph
 from .model import Claim, Kind, PolicyObject
 from .problems import Problem, Subtype
 from .review import overdue_forecasts, unreviewed_key_judgments
+from .scales import ADMIRALTY_RELIABILITY, WEAK_RELIABILITY, GradeScale
+from .sources import citing, evidence_base
 
 SETTING = "policybrief_lint"
 
@@ -60,6 +62,7 @@ class LintContext:
     today: date | None = None
     as_of: FuzzyDate | None = None
     review_after: int = 365  # settings.DEFAULT_REVIEW_AFTER (settings imports this module)
+    reliability: GradeScale = ADMIRALTY_RELIABILITY  # for the sources rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,93 @@ def check_review_overdue(context: LintContext) -> list[Problem]:
     return unreviewed_key_judgments(context.graph, context.as_of.upper, context.review_after)
 
 
+# -- sources -------------------------------------------------------------------------------
+
+
+def _key_judgments(graph: BriefGraph) -> Iterable[Claim]:
+    return (c for c in _claims(graph) if c.claim_kind == "key-judgment")
+
+
+def check_key_judgment_evidence(context: LintContext) -> list[Problem]:
+    """A key judgment that names no evidence, no source, and no claim supporting it."""
+    graph = context.graph
+    problems = []
+    for claim in _key_judgments(graph):
+        if not (
+            graph.related(claim.id, "evidence", incoming=False)
+            or graph.related(claim.id, "sources", incoming=False)
+            or graph.related(claim.id, "supports", incoming=True)
+        ):
+            problems.append(
+                _at(
+                    claim,
+                    Subtype.LINT_KEY_JUDGMENT_EVIDENCE,
+                    f"key judgment {claim.id!r} rests on no evidence at all: name its "
+                    ":evidence:, its :sources: or the claims that support it",
+                )
+            )
+    return problems
+
+
+def check_single_source(context: LintContext) -> list[Problem]:
+    """A key judgment whose whole evidence base is one source."""
+    problems = []
+    for claim in _key_judgments(context.graph):
+        base = evidence_base(context.graph, claim.id, context.reliability)
+        if base.count == 1:
+            problems.append(
+                _at(
+                    claim,
+                    Subtype.LINT_SINGLE_SOURCE,
+                    f"key judgment {claim.id!r} rests on a single source ({base.sources[0]!r}): "
+                    "look for corroboration",
+                )
+            )
+    return problems
+
+
+def _weak(code: str, scale: GradeScale) -> bool:
+    if scale == ADMIRALTY_RELIABILITY:
+        return code in WEAK_RELIABILITY
+    # A custom scale: its lower half, as D-F are the lower half of A-F.
+    return scale.rank(code) >= len(scale.grades) // 2
+
+
+def check_weak_sources(context: LintContext) -> list[Problem]:
+    """A key judgment all of whose sources are of reliability D, E or F (or ungraded)."""
+    graph, scale = context.graph, context.reliability
+    problems = []
+    for claim in _key_judgments(graph):
+        base = evidence_base(graph, claim.id, scale)
+        if not base.count:
+            continue
+        codes = [getattr(graph.objects[i], "reliability", "") for i in base.sources]
+        if all(not code or _weak(code, scale) for code in codes):
+            problems.append(
+                _at(
+                    claim,
+                    Subtype.LINT_WEAK_SOURCES,
+                    f"key judgment {claim.id!r} rests only on sources of low or unknown "
+                    f"reliability ({', '.join(c or '?' for c in codes)})",
+                )
+            )
+    return problems
+
+
+def check_uncited_source(context: LintContext) -> list[Problem]:
+    """A source that no claim or event cites."""
+    graph = context.graph
+    return [
+        _at(
+            source,
+            Subtype.LINT_UNCITED_SOURCE,
+            f"source {source.id!r} is cited by nothing: name it in :sources: or :evidence:",
+        )
+        for source in graph.sorted_objects(Kind.SOURCE)
+        if not citing(graph, source.id)
+    ]
+
+
 #: Every rule, in the order the docs list them and findings are reported.
 RULES: tuple[LintRule, ...] = (
     LintRule(
@@ -242,6 +332,36 @@ RULES: tuple[LintRule, ...] = (
         LintLevel.WARNING,
         "a key judgment not reviewed within policybrief_review_after days of policybrief_as_of",
         check_review_overdue,
+    ),
+    # Sources
+    LintRule(
+        "key-judgment-evidence",
+        Subtype.LINT_KEY_JUDGMENT_EVIDENCE,
+        LintLevel.WARNING,
+        "a key judgment with no evidence, no source and no supporting claim",
+        check_key_judgment_evidence,
+    ),
+    LintRule(
+        "single-source",
+        Subtype.LINT_SINGLE_SOURCE,
+        LintLevel.WARNING,
+        "a key judgment whose evidence base is a single source",
+        check_single_source,
+    ),
+    LintRule(
+        "weak-sources",
+        Subtype.LINT_WEAK_SOURCES,
+        LintLevel.WARNING,
+        "a key judgment resting only on sources of reliability D, E or F (or ungraded)",
+        check_weak_sources,
+    ),
+    LintRule(
+        "uncited-source",
+        Subtype.LINT_UNCITED_SOURCE,
+        # A reading list may hold sources kept for later: only "all" turns this on.
+        LintLevel.OFF,
+        "a source that no claim or event cites",
+        check_uncited_source,
     ),
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

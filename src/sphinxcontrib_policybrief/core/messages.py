@@ -48,4 +48,10 @@ def computed_messages() -> list[str]:
     found += [humanise(k) for k in (*DEFAULT_CLAIM_KINDS, *DEFAULT_ACTOR_KINDS)]
     found += [row.term for scale in PRESETS.values() for row in scale.terms]
     found += [*DEFAULT_CONFIDENCE_LEVELS, *CLAIM_STATUSES]
+    # Sources: their default kinds and the wording of the Admiralty grades.
+    from .scales import ADMIRALTY_CREDIBILITY, ADMIRALTY_RELIABILITY
+    from .settings import DEFAULT_SOURCE_KINDS
+
+    found += [humanise(k) for k in DEFAULT_SOURCE_KINDS]
+    found += [g.wording for g in (*ADMIRALTY_RELIABILITY.grades, *ADMIRALTY_CREDIBILITY.grades)]
     return list(dict.fromkeys(found))

@@ -14,12 +14,13 @@ from .messages import gettext_noop as N_
 
 
 class Kind(enum.StrEnum):
-    """The four kinds of object; they share one id namespace."""
+    """The kinds of object; they share one id namespace."""
 
     CLAIM = "claim"
     ACTOR = "actor"
     EVENT = "event"
     PARADOX = "paradox"
+    SOURCE = "source"
 
     @property
     def label(self) -> str:
@@ -45,7 +46,7 @@ def _kinds(*kinds: Kind) -> frozenset[Kind]:
     return frozenset(kinds)
 
 
-ANY_NON_ACTOR = _kinds(Kind.CLAIM, Kind.EVENT, Kind.PARADOX)
+ANY_NON_ACTOR = _kinds(Kind.CLAIM, Kind.EVENT, Kind.PARADOX, Kind.SOURCE)
 
 #: The built-in relations, in the order their options are documented and rendered.
 BUILTIN_RELATIONS: tuple[RelationType, ...] = (
@@ -73,7 +74,7 @@ BUILTIN_RELATIONS: tuple[RelationType, ...] = (
         N_("Evidence"),
         N_("Evidence for"),
         _kinds(Kind.CLAIM),
-        _kinds(Kind.EVENT, Kind.CLAIM),
+        _kinds(Kind.EVENT, Kind.CLAIM, Kind.SOURCE),
         acyclic=True,
     ),
     RelationType(
@@ -93,6 +94,14 @@ BUILTIN_RELATIONS: tuple[RelationType, ...] = (
     ),
     RelationType(
         "resolution", N_("Resolution"), N_("Resolves"), _kinds(Kind.PARADOX), _kinds(Kind.CLAIM)
+    ),
+    # Sources: what a claim or an event was read in or heard from.
+    RelationType(
+        "sources",
+        N_("Sources"),
+        N_("Cited by"),
+        _kinds(Kind.CLAIM, Kind.EVENT),
+        _kinds(Kind.SOURCE),
     ),
 )
 
@@ -131,6 +140,9 @@ class PolicyObject:
     srcfile: str = ""
     # When the author last checked the object still holds (``:reviewed:``, EDTF).
     reviewed: FuzzyDate | None = None
+    # How credible the information is, on the credibility scale (``:credibility:``, claims
+    # and events): with each cited source's reliability it makes a grade such as "C3".
+    credibility: str = ""
 
     @property
     def link_text(self) -> str:
@@ -219,6 +231,24 @@ class Paradox(PolicyObject):
     @property
     def kind(self) -> Kind:
         return Kind.PARADOX
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(PolicyObject):
+    """A publication, statement, interview ... that claims and events rest on."""
+
+    source_kind: str = "publication"
+    reliability: str = ""  # a code of the reliability scale ("C"); "" when not graded
+    date: FuzzyDate | None = None
+    publisher: str = ""
+    url: str = ""
+    archived: str = ""
+    accessed: FuzzyDate | None = None
+    cite: str = ""  # a sphinxcontrib-bibtex key
+
+    @property
+    def kind(self) -> Kind:
+        return Kind.SOURCE
 
 
 @dataclass(frozen=True, slots=True)

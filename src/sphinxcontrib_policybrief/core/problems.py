@@ -47,6 +47,14 @@ class Subtype(enum.StrEnum):
     LINT_CONTRADICTION_WITHOUT_PARADOX = "lint-contradiction-without-paradox"  #: unnamed clash
     LINT_SUPPORTS_AND_ATTACKS = "lint-supports-and-attacks"  #: both supports and attacks one claim
     LINT_ACH_SIZE = "lint-ach-size"  #: an ACH matrix too small to compare hypotheses
+    # Sources and their grades.
+    GRADE = "grade"  #: a reliability or credibility that is not on the configured scale
+    SOURCE_URL = "source-url"  #: a source's :url: or :archived: that is not http(s)
+    CITE = "cite"  #: a source's :cite: without sphinxcontrib-bibtex loaded
+    LINT_KEY_JUDGMENT_EVIDENCE = "lint-key-judgment-evidence"  #: a key judgment with no evidence
+    LINT_SINGLE_SOURCE = "lint-single-source"  #: a key judgment resting on one source
+    LINT_WEAK_SOURCES = "lint-weak-sources"  #: a key judgment resting only on D-F sources
+    LINT_UNCITED_SOURCE = "lint-uncited-source"  #: a source nothing cites
     COLON_FENCE = "colon-fence"  #: ``:::{claim}`` read as text: MyST's colon_fence is off
     ANCHOR_CLASH = "anchor-clash"  #: an object's id is already a section's or label's HTML id
     NAME_CLASH = "name-clash"  #: another extension registers a directive or role of our name

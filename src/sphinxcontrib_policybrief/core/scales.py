@@ -130,3 +130,102 @@ def build_scale(spec: object) -> LikelihoodScale:
     if len(set(words)) != len(words):
         raise ScaleError("a term or synonym appears twice")
     return LikelihoodScale("custom", tuple(rows))
+
+
+# -- Source grading (the Admiralty / NATO code, AJP-2.1 and STANAG 2511) -------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """One step of a grading scale: the code written in an option and its wording."""
+
+    code: str
+    wording: str
+
+
+@dataclass(frozen=True, slots=True)
+class GradeScale:
+    """An ordered list of grades, best first; the last may mean "cannot be judged"."""
+
+    name: str
+    grades: tuple[Grade, ...]
+
+    def lookup(self, code: str) -> Grade | None:
+        wanted = code.strip().lower()
+        for grade in self.grades:
+            if grade.code.lower() == wanted:
+                return grade
+        return None
+
+    def rank(self, code: str) -> int:
+        """Position of *code* on the scale (0 is best); unknown codes rank last."""
+        for i, grade in enumerate(self.grades):
+            if grade.code == code:
+                return i
+        return len(self.grades)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(g.code for g in self.grades)
+
+
+ADMIRALTY_RELIABILITY = GradeScale(
+    "admiralty",
+    (
+        Grade("A", "completely reliable"),
+        Grade("B", "usually reliable"),
+        Grade("C", "fairly reliable"),
+        Grade("D", "not usually reliable"),
+        Grade("E", "unreliable"),
+        Grade("F", "reliability cannot be judged"),
+    ),
+)
+
+ADMIRALTY_CREDIBILITY = GradeScale(
+    "admiralty",
+    (
+        Grade("1", "confirmed by other sources"),
+        Grade("2", "probably true"),
+        Grade("3", "possibly true"),
+        Grade("4", "doubtful"),
+        Grade("5", "improbable"),
+        Grade("6", "truth cannot be judged"),
+    ),
+)
+
+#: Reliability codes that, alone, make a weak evidence base (lint ``weak-sources``).
+WEAK_RELIABILITY: tuple[str, ...] = ("D", "E", "F")
+
+
+def build_grade_scale(spec: object, preset: GradeScale) -> GradeScale:
+    """The scale described by ``policybrief_reliability_scale`` or ``_credibility_scale``.
+
+    *spec* is ``"admiralty"`` (the *preset*) or a non-empty list, best first, whose items
+    are codes (``"A"``) or mappings ``{"code": "A", "label": "completely reliable"}``.
+    """
+    if isinstance(spec, str):
+        if spec.lower() == "admiralty":
+            return preset
+        raise ScaleError(f"unknown scale preset {spec!r} (presets: admiralty)")
+    if not isinstance(spec, Sequence) or not spec:
+        raise ScaleError("expected 'admiralty' or a non-empty list of grades")
+    grades: list[Grade] = []
+    for item in spec:
+        if isinstance(item, str) and item.strip():
+            grades.append(Grade(item.strip(), item.strip()))
+        elif (
+            isinstance(item, Mapping)
+            and isinstance(item.get("code"), str)
+            and item["code"].strip()
+            and isinstance(item.get("label", ""), str)
+        ):
+            code = item["code"].strip()
+            grades.append(Grade(code, " ".join(str(item.get("label") or code).split())))
+        else:
+            raise ScaleError(f"cannot use {item!r} as a grade (a code, or code and label)")
+    codes = [g.code.lower() for g in grades]
+    if len(set(codes)) != len(codes):
+        raise ScaleError("a grade code appears twice")
+    if any("," in c or " " in c for c in codes):
+        raise ScaleError("a grade code may not contain spaces or commas")
+    return GradeScale("custom", tuple(grades))

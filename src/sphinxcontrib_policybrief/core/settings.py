@@ -16,11 +16,15 @@ from .ids import is_valid_id, normalise_id
 from .lint import LintLevel, lint_levels
 from .model import BUILTIN_RELATIONS, Kind, RelationType
 from .scales import (
+    ADMIRALTY_CREDIBILITY,
+    ADMIRALTY_RELIABILITY,
     DEFAULT_CONFIDENCE_LEVELS,
     ICD_203,
     PRESETS,
+    GradeScale,
     LikelihoodScale,
     ScaleError,
+    build_grade_scale,
     build_scale,
 )
 from .suggest import closest_words, with_suggestion
@@ -34,6 +38,15 @@ DEFAULT_CLAIM_KINDS = (
     "hypothesis",
 )
 DEFAULT_ACTOR_KINDS = ("person", "state", "organization", "group")
+DEFAULT_SOURCE_KINDS = (
+    "publication",
+    "statement",
+    "interview",
+    "document",
+    "dataset",
+    "media",
+    "intelligence",
+)
 CLAIM_STATUSES = ("open", "confirmed", "refuted", "superseded")
 #: What ``policybrief_export_formats`` may list (see the exports page of the docs).
 EXPORT_FORMATS = ("json", "jsonld", "timelinejs", "csv")
@@ -65,6 +78,10 @@ class Settings:
     #: Every lint rule's level, from ``policybrief_lint`` (all off by default).
     lint: tuple[tuple[str, LintLevel], ...] = ()
     latex_connections: str = "compact"
+    # Sources and their grading (policybrief_source_kinds, _reliability_scale, _credibility_scale).
+    source_kinds: tuple[str, ...] = DEFAULT_SOURCE_KINDS
+    reliability: GradeScale = ADMIRALTY_RELIABILITY
+    credibility: GradeScale = ADMIRALTY_CREDIBILITY
 
     def relation(self, name: str) -> RelationType | None:
         for rel in self.relations:
@@ -128,8 +145,30 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         latex_connections=_one_of(
             "policybrief_latex_connections", lookup, LATEX_CONNECTIONS, "compact", problems
         ),
+        **_source_settings(lookup, word_list, problems),
     )
     return settings, problems
+
+
+def _source_settings(
+    lookup: Callable[[str], Any],
+    word_list: Callable[[str, Sequence[str]], tuple[str, ...]],
+    problems: list[str],
+) -> dict[str, Any]:
+    """``policybrief_source_kinds``, ``_reliability_scale`` and ``_credibility_scale``."""
+    found: dict[str, Any] = {
+        "source_kinds": word_list("policybrief_source_kinds", DEFAULT_SOURCE_KINDS)
+    }
+    for key, name, preset in (
+        ("reliability", "policybrief_reliability_scale", ADMIRALTY_RELIABILITY),
+        ("credibility", "policybrief_credibility_scale", ADMIRALTY_CREDIBILITY),
+    ):
+        try:
+            found[key] = build_grade_scale(lookup(name), preset)
+        except ScaleError as exc:
+            problems.append(f"{name}: {exc}; using the Admiralty scale")
+            found[key] = preset
+    return found
 
 
 def _edition_settings(lookup: Callable[[str], Any], problems: list[str]) -> dict[str, Any]:
@@ -245,6 +284,14 @@ def _custom_relations(value: object, problems: list[str]) -> tuple[RelationType,
         "role",
         "aliases",
         "short",
+        # Source options
+        "credibility",
+        "reliability",
+        "publisher",
+        "url",
+        "archived",
+        "accessed",
+        "cite",
     }
     relations: list[RelationType] = []
     for item in value:

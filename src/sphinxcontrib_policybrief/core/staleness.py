@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .graph import BriefGraph
-from .model import PolicyObject, ViewRequest
+from .model import Kind, PolicyObject, ViewRequest
+from .sources import base_key, resting_on
 from .views import select, shown_ids
 
 
@@ -72,6 +73,13 @@ def page_digest(
         add("object", ident, graph.objects.get(ident))
     for ident in sorted(reads.shown):
         add("mentions", ident, graph.mentions.get(ident, ()))
+        # Shown from further than one step: a claim's evidence base (sources several links
+        # away, with their grades) and the claims resting on a source.
+        shown = graph.objects.get(ident)
+        if shown is not None and shown.kind is Kind.CLAIM:
+            add("base", ident, base_key(graph, ident))
+        elif shown is not None and shown.kind is Kind.SOURCE:
+            add("resting", ident, resting_on(graph, ident))
     for docname in sorted(reads.docnames):
         add("title", docname, document_title(docname))
     return digest.hexdigest()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .assumptions import key_assumptions, load_of
 from .graph import BriefGraph
-from .model import Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
+from .model import Claim, Kind, PolicyObject, Source, TimelineEvent, ViewRequest
 from .settings import CLAIM_STATUSES, Settings
 from .suggest import closest_words, with_suggestion
 
@@ -52,6 +52,8 @@ VIEWS: Mapping[str, ViewSpec] = {
         ViewSpec("edition-changes", Kind.CLAIM),
         # Analysis (issue 12): the key assumptions check.
         ViewSpec("assumptions", Kind.CLAIM),
+        # Sources
+        ViewSpec("source-index", Kind.SOURCE, ("kind",)),
     )
 }
 
@@ -62,8 +64,9 @@ WHOLE_PROJECT_VIEWS = ("edition-changes",)
 
 def filter_problems(request: ViewRequest, settings: Settings) -> list[str]:
     """Filter values nobody can have, which would silently empty the list."""
-    kinds = (
-        settings.actor_kinds if VIEWS[request.view].lists is Kind.ACTOR else settings.claim_kinds
+    lists = VIEWS[request.view].lists
+    kinds = {Kind.ACTOR: settings.actor_kinds, Kind.SOURCE: settings.source_kinds}.get(
+        lists, settings.claim_kinds
     )
     allowed = {
         "kind": (request.kinds, kinds),
@@ -146,7 +149,7 @@ def _matches(graph: BriefGraph, request: ViewRequest, obj: PolicyObject) -> bool
         request.kinds
         and obj.kind is Kind.ACTOR
         and getattr(obj, "actor_kind", "") not in request.kinds
-    ):
+    ) or (request.kinds and isinstance(obj, Source) and obj.source_kind not in request.kinds):
         return False
     if isinstance(obj, TimelineEvent) and (request.date_from or request.date_to):
         if obj.date is None:

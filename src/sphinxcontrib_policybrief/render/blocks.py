@@ -14,7 +14,9 @@ from ..core.forecast import Verdict, verdict
 from ..core.graph import BriefGraph
 from ..core.model import Claim, PolicyObject, TimelineEvent
 from ..core.scales import LikelihoodScale
-from ..locale import _, date_label, event_date_label, translated
+from ..core.settings import Settings
+from ..core.sources import EvidenceBase
+from ..locale import _, date_label, event_date_label, ngettext, translated
 from .nodes import pb_badge, pb_date
 
 # Badge tones by meaning, so a reader learns them once (each writer gives a tone its look).
@@ -216,3 +218,41 @@ def field_list(fields: Sequence[nodes.field], *classes: str) -> list[nodes.Node]
 
 def tag_badges(tags: Sequence[str]) -> list[nodes.Node]:
     return _spaced(badge(tag, "plain", "pb-tag") for tag in tags)
+
+
+# -- sources and grades -------------------------------------------------------------------
+
+
+def grade_badge(
+    reliability: str, credibility: str, settings: Settings, *extra: str
+) -> pb_badge | None:
+    """ "C3": a source's reliability and the item's credibility, the wording as a tooltip.
+
+    Either half may be missing ("C", "3"); None when neither is graded.
+    """
+    words: list[str] = []
+    for code, scale in ((reliability, settings.reliability), (credibility, settings.credibility)):
+        grade = scale.lookup(code) if code else None
+        if grade is not None:
+            words.append(translated(grade.wording))
+    code = f"{reliability}{credibility}"
+    if not code:
+        return None
+    tone = _RELIABILITY_TONE.get(reliability, "secondary")
+    node = badge(code, tone, "pb-grade")
+    node["pb_tooltip"] = " / ".join(words)
+    return node
+
+
+# Badge tones by the Admiralty letter: a reader sees weak sources at a glance.
+_RELIABILITY_TONE = {"A": "success", "B": "success", "C": "info", "D": "warning", "E": "danger"}
+
+
+def evidence_base_text(base: EvidenceBase) -> str:
+    """ "4 sources, reliability B–D"; "no sources" when the base is empty."""
+    if not base.count:
+        return str(_("no sources"))
+    text = ngettext("%d source", "%d sources", base.count) % base.count
+    if base.reliability_range:
+        text += ", " + str(_("reliability %s")) % base.reliability_range
+    return text

@@ -61,7 +61,8 @@ def depart_transparent(self: Translator, node: nodes.Element) -> None:
 def visit_badge(self: Translator, node: pb_badge) -> None:
     # sphinx-design's classes first, then the node's own ("pb-badge pb-likelihood").
     classes = _SD_CLASSES.get(node.get("pb_tone", ""), _SD_CLASSES["secondary"])
-    self.body.append(self.starttag(node, "span", "", classes=list(classes)))
+    extra = {"title": node["pb_tooltip"]} if node.get("pb_tooltip") else {}
+    self.body.append(self.starttag(node, "span", "", classes=list(classes), **extra))
 
 
 def depart_badge(self: Translator, node: pb_badge) -> None:

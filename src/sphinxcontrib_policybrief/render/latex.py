@@ -138,6 +138,8 @@ def visit_badge(self: Translator, node: pb_badge) -> None:
 
 def depart_badge(self: Translator, node: pb_badge) -> None:
     self.body.append("}")
+    if node.get("pb_tooltip"):  # a grade's wording: on paper there is no hover
+        self.body.append(rf" {{\small({self.encode(node['pb_tooltip'])})}}")
 
 
 def visit_date(self: Translator, node: pb_date) -> None:

@@ -62,7 +62,9 @@ class pb_badge(nodes.inline):
     """A short label in a coloured box: a kind, a likelihood, a confidence, a status, a tag.
 
     ``pb_tone`` names its colour by meaning (``dark``, ``danger``, ``warning``, ``info``,
-    ``primary``, ``success``, ``secondary``; ``plain`` for tags).
+    ``primary``, ``success``, ``secondary``; ``plain`` for tags). ``pb_tooltip``, when
+    set, is the full wording of a grade ("fairly reliable / possibly true"): a tooltip in
+    HTML, written out after the badge in print and text.
     """
 
 

@@ -9,10 +9,20 @@ from docutils import nodes
 from ..config import settings_from
 from ..core.graph import BriefGraph
 from ..core.labels import kind_label
-from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent
-from ..locale import _, translated
+from ..core.model import Actor, Claim, Kind, PolicyObject, Source, TimelineEvent
+from ..core.sources import citing, evidence_base, resting_on
+from ..locale import _, date_label, translated
 from .analysis import AnalysisRenderer
-from .blocks import Linker, badge, claim_badges, field, field_list, tag_badges
+from .blocks import (
+    Linker,
+    badge,
+    claim_badges,
+    evidence_base_text,
+    field,
+    field_list,
+    grade_badge,
+    tag_badges,
+)
 from .forecasts import forecast_fields, reviewed_field
 from .nodes import pb_connections, pb_connections_box, pb_header, pb_object_header
 
@@ -24,7 +34,9 @@ class ObjectRenderer:
         self.linker = linker
         self.analysis = analysis or AnalysisRenderer(linker)
         self.graph: BriefGraph = linker.graph
-        self.scale = settings_from(linker.builder.config).likelihood
+        self.settings = settings_from(linker.builder.config)
+        self._cite_nodes: list[nodes.Node] = []
+        self.scale = self.settings.likelihood
 
     def header(self, node: pb_header, home: str) -> None:
         obj = self.graph.objects.get(node["pb_id"])
@@ -39,6 +51,13 @@ class ObjectRenderer:
             for c in node.children[1:]
             if isinstance(c, nodes.Element) and "pb-source" in c.get("classes", ())
         ]
+        # A source's citation as sphinxcontrib-bibtex formats it (see SourceDirective).
+        self._cite_nodes = [
+            child
+            for c in node.children[1:]
+            if isinstance(c, nodes.Element) and "pb-cite" in c.get("classes", ())
+            for child in c.children
+        ]
         out = pb_object_header()
         kicker: list[nodes.Node] = [
             badge(
@@ -51,6 +70,10 @@ class ObjectRenderer:
             kicker += [nodes.Text(" "), *claim_badges(obj, self.scale)]
         if isinstance(obj, TimelineEvent):
             kicker += [nodes.Text(" "), self.linker.date(obj)]
+        if isinstance(obj, Source):
+            grade = grade_badge(obj.reliability, "", self.settings, "pb-reliability")
+            if grade is not None:
+                kicker += [nodes.Text(" "), grade]
         out += nodes.paragraph("", "", *kicker, classes=["pb-kicker"])
         out += title
         fields = self._meta_fields(obj) if obj else []
@@ -70,15 +93,66 @@ class ObjectRenderer:
                 fields.append(field(_("Affiliation"), link.object_list(affiliation)))
             if obj.aliases:
                 fields.append(field(_("Also known as"), [nodes.Text(", ".join(obj.aliases))]))
+        if isinstance(obj, Source):
+            fields += self._source_fields(obj)
         actors = graph.related(obj.id, "actors", incoming=False)
         if actors:
             fields.append(field(_("Actors"), link.object_list(actors)))
+        fields += self._graded_fields(obj)
         if obj.tags:
             fields.append(field(_("Tags"), tag_badges(obj.tags)))
         if isinstance(obj, Claim):
             fields += forecast_fields(obj, link)
         fields += reviewed_field(obj, link)
         return fields
+
+    # -- sources ----------------------------------------------------------------------
+
+    def _source_fields(self, obj: Source) -> list[nodes.field]:
+        fields: list[nodes.field] = []
+        language = self.linker.language
+        if obj.date is not None:
+            fields.append(field(_("Date"), [nodes.Text(date_label(obj.date, language))]))
+        if obj.publisher:
+            fields.append(field(_("Publisher"), [nodes.Text(obj.publisher)]))
+        for label, url in ((_("Address"), obj.url), (_("Archived copy"), obj.archived)):
+            if url:
+                fields.append(field(label, [nodes.reference("", url, refuri=url)]))
+        if obj.accessed is not None:
+            fields.append(field(_("Accessed"), [nodes.Text(date_label(obj.accessed, language))]))
+        if obj.cite:
+            shown = self._cite_nodes or [nodes.literal("", obj.cite)]
+            fields.append(field(_("Citation"), shown))
+        return fields
+
+    def _graded_fields(self, obj: PolicyObject) -> list[nodes.field]:
+        """A claim's or event's sources, each with its grade, and a claim's evidence base."""
+        fields: list[nodes.field] = []
+        cited = self.graph.related(obj.id, "sources", incoming=False)
+        if cited:
+            fields.append(field(_("Sources"), self.graded_list(obj, cited)))
+        elif obj.credibility:
+            grade = grade_badge("", obj.credibility, self.settings, "pb-credibility")
+            if grade is not None:
+                fields.append(field(_("Credibility"), [grade]))
+        if isinstance(obj, Claim):
+            base = evidence_base(self.graph, obj.id, self.settings.reliability)
+            if base.count:
+                fields.append(field(_("Evidence base"), [nodes.Text(evidence_base_text(base))]))
+        return fields
+
+    def graded_list(self, obj: PolicyObject, cited: list[str]) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for ident in cited:
+            if out:
+                out.append(nodes.Text(", "))
+            out.append(self.linker.to_object(ident))
+            source = self.graph.objects[ident]
+            reliability = source.reliability if isinstance(source, Source) else ""
+            grade = grade_badge(reliability, obj.credibility, self.settings)
+            if grade is not None:
+                out += [nodes.Text(" "), grade]
+        return out
 
     def connections(self, node: pb_connections, home: str) -> None:
         obj = self.graph.objects.get(node["pb_id"])
@@ -110,7 +184,11 @@ class ObjectRenderer:
             )
             if events:
                 fields.append(field(_("Events"), [self._event_list(events)]))
-            for kind, label in ((Kind.CLAIM, _("Claims")), (Kind.PARADOX, _("Paradoxes"))):
+            for kind, label in (
+                (Kind.CLAIM, _("Claims")),
+                (Kind.PARADOX, _("Paradoxes")),
+                (Kind.SOURCE, _("Sources")),
+            ):
                 idents = graph.involving(obj.id, kind)
                 if idents:
                     fields.append(field(label, link.object_list(idents)))
@@ -123,7 +201,7 @@ class ObjectRenderer:
                     fields.append(field(_("Resolution"), link.object_list(resolution)))
                 return fields
             for rel in graph.relations.values():
-                if rel.name in ("actors", "affiliation", "claims", "resolution"):
+                if rel.name in ("actors", "affiliation", "claims", "resolution", "sources"):
                     continue
                 outgoing = graph.related(obj.id, rel.name, incoming=False)
                 if outgoing:
@@ -136,6 +214,14 @@ class ObjectRenderer:
                 found = graph.related(obj.id, rel_name, incoming=True)
                 if found:
                     fields.append(field(label, link.object_list(found)))
+            return fields
+        if isinstance(obj, Source):
+            cited_by = citing(graph, obj.id)
+            if cited_by:
+                fields.append(field(_("Cited by"), link.object_list(cited_by)))
+            resting = [i for i in resting_on(graph, obj.id) if i not in cited_by]
+            if resting:
+                fields.append(field(_("Claims resting on it"), link.object_list(resting)))
             return fields
         # A timeline event: what it is evidence for.
         backed = graph.evidence_for(obj.id)

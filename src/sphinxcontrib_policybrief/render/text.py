@@ -134,6 +134,8 @@ def visit_badge(self: Translator, node: pb_badge) -> None:
 
 def depart_badge(self: Translator, node: pb_badge) -> None:
     self.add_text("]")
+    if node.get("pb_tooltip"):  # a grade's wording: written out, as there is no hover
+        self.add_text(f" ({node['pb_tooltip']})")
 
 
 def visit_connections(self: Translator, node: pb_connections_box) -> None:

@@ -10,13 +10,14 @@ from docutils import nodes
 from ..core.forecast import forecast_record
 from ..core.graph import BriefGraph, placement_heading
 from ..core.labels import kind_label
-from ..core.model import Actor, Claim, Kind, PolicyObject, TimelineEvent, ViewRequest
+from ..core.model import Actor, Claim, Kind, PolicyObject, Source, TimelineEvent, ViewRequest
 from ..core.settings import Settings
+from ..core.sources import citing, evidence_base, resting_on
 from ..core.timeline_svg import TimelineMark
 from ..core.views import WHOLE_PROJECT_VIEWS, select
-from ..locale import _, event_date_label, ngettext, translated, translations
+from ..locale import _, date_label, event_date_label, ngettext, translated, translations
 from .analysis import AnalysisRenderer
-from .blocks import Linker, badge, claim_badges, tag_badges
+from .blocks import Linker, badge, claim_badges, evidence_base_text, grade_badge, tag_badges
 from .forecasts import edition_changes_view, edition_line, forecast_record_view
 from .nodes import (
     pb_key_judgments,
@@ -51,6 +52,7 @@ class ViewRenderer:
             "edition-changes": self.edition_changes,
             # Analysis: the key assumptions check.
             "assumptions": self.analysis.assumptions,
+            "source-index": self.source_index,
         }
 
     def render(self, node: pb_view, request: ViewRequest) -> None:
@@ -260,6 +262,8 @@ class ViewRenderer:
             badges = claim_badges(claim, self.scale)
             if badges:
                 para += [nodes.Text(" "), *badges]
+            base = evidence_base(self.graph, claim.id, self.settings.reliability)
+            para += nodes.inline("", " · " + evidence_base_text(base), classes=["pb-evidence-base"])
             items += nodes.list_item("", para)
         if found:
             box += items
@@ -374,3 +378,52 @@ class ViewRenderer:
                 )
             ]
         return edition_changes_view(changes, self.linker)
+
+    # -- sources ------------------------------------------------------------------------------
+
+    def source_index(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:
+        """Sources by kind: grade, date, what cites each one and what rests on it."""
+        by_kind: dict[str, list[Source]] = defaultdict(list)
+        for source in found:
+            if isinstance(source, Source):
+                by_kind[source.source_kind].append(source)
+        out: list[nodes.Node] = []
+        for kind in (k for k in self.settings.source_kinds if k in by_kind):
+            members = by_kind[kind]
+            out.append(
+                nodes.rubric(
+                    "",
+                    f"{translated(kind_label(members[0]))} ({len(members)})",
+                    classes=["pb-group"],
+                )
+            )
+            listing = nodes.bullet_list(classes=["pb-source-list"])
+            for source in members:
+                listing += nodes.list_item("", *self._source_entry(source))
+            out.append(listing)
+        return out
+
+    def _source_entry(self, source: Source) -> list[nodes.Node]:
+        head = nodes.paragraph("", "", nodes.strong("", "", self.linker.to_object(source.id)))
+        grade = grade_badge(source.reliability, "", self.settings, "pb-reliability")
+        if grade is not None:
+            head += [nodes.Text(" "), grade]
+        if source.date is not None:
+            head += nodes.Text(f" · {date_label(source.date, self.linker.language)}")
+        out: list[nodes.Node] = [head]
+        cited_by = citing(self.graph, source.id)
+        resting = resting_on(self.graph, source.id)
+        for label, idents in ((_("Cited by: "), cited_by), (_("Rests on it: "), resting)):
+            if idents:
+                out.append(
+                    nodes.paragraph(
+                        "",
+                        "",
+                        nodes.Text(str(label)),
+                        *self.linker.object_list(idents),
+                        classes=["pb-source-facts"],
+                    )
+                )
+        if not cited_by:
+            out.append(nodes.paragraph("", _("Nothing cites it yet."), classes=["pb-source-facts"]))
+        return out

@@ -9,7 +9,13 @@ from ..ach import AchMatrix
 from ..dates import FuzzyDate
 from ..graph import BriefGraph
 from ..model import Kind, PolicyObject
-from ..scales import LikelihoodScale, LikelihoodTerm
+from ..scales import (
+    ADMIRALTY_CREDIBILITY,
+    ADMIRALTY_RELIABILITY,
+    GradeScale,
+    LikelihoodScale,
+    LikelihoodTerm,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +43,9 @@ class Brief:
     page_url: Callable[[str], str]
     #: The project's ACH matrices (``ach-matrix`` directives), in any order.
     matrices: tuple[AchMatrix, ...] = ()
+    #: The grading scales of sources (reliability) and of information (credibility).
+    reliability: GradeScale = ADMIRALTY_RELIABILITY
+    credibility: GradeScale = ADMIRALTY_CREDIBILITY
 
     def url(self, obj: PolicyObject) -> str:
         """The permanent URL of *obj*, relative to the output directory."""

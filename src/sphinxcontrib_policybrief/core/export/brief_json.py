@@ -14,13 +14,15 @@ from typing import Any
 from ..ach import AchMatrix, score
 from ..dates import FuzzyDate
 from ..forecast import brier_score, verdict
-from ..model import Actor, Claim, Forecast, Kind, Paradox, PolicyObject, TimelineEvent
+from ..model import Actor, Claim, Forecast, Kind, Paradox, PolicyObject, Source, TimelineEvent
+from ..scales import GradeScale
+from ..sources import citing, evidence_base, resting_on
 from .brief import Brief, number, text_or_none
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 #: Versions whose files :mod:`..editions` reads as previous editions (1.0: no editions,
-#: forecasts or review dates).
-READABLE_SCHEMA_VERSIONS = ("1.0", "1.1")
+#: forecasts or review dates; 1.1: no sources).
+READABLE_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 SCHEMA_FILE = "policybrief.schema.json"
 GENERATOR = "sphinxcontrib-policybrief"
 
@@ -87,6 +89,7 @@ def brief_document(brief: Brief, *, generator_version: str = "") -> dict[str, JS
             _paradox(brief, o) for o in brief.objects(Kind.PARADOX) if isinstance(o, Paradox)
         ],
         "ach": ach_entries(brief.matrices),
+        "sources": [_source(brief, o) for o in brief.objects(Kind.SOURCE) if isinstance(o, Source)],
     }
 
 
@@ -158,6 +161,8 @@ def _claim(brief: Brief, claim: Claim) -> dict[str, JSONValue]:
         "status": claim.status,
         "actors": brief.related(claim, "actors"),
         "forecast": _forecast(claim.forecast) if claim.forecast is not None else None,
+        **_cited(brief, claim),
+        "evidence_base": _evidence_base(brief, claim),
     }
 
 
@@ -193,6 +198,7 @@ def _event(brief: Brief, event: TimelineEvent) -> dict[str, JSONValue]:
         "display_date": text_or_none(event.display_date),
         "actors": brief.related(event, "actors"),
         "evidence_for": brief.related(event, "evidence", incoming=True),
+        **_cited(brief, event),
     }
 
 
@@ -202,6 +208,48 @@ def _paradox(brief: Brief, paradox: Paradox) -> dict[str, JSONValue]:
         "claims": brief.related(paradox, "claims"),
         "resolution": brief.related(paradox, "resolution"),
         "actors": brief.related(paradox, "actors"),
+    }
+
+
+# -- sources ---------------------------------------------------------------------------------
+
+
+def grade_record(code: str, scale: GradeScale) -> dict[str, JSONValue] | None:
+    grade = scale.lookup(code) if code else None
+    return {"code": grade.code, "wording": grade.wording} if grade is not None else None
+
+
+def _cited(brief: Brief, obj: PolicyObject) -> dict[str, JSONValue]:
+    return {
+        "sources": brief.related(obj, "sources"),
+        "credibility": grade_record(obj.credibility, brief.credibility),
+    }
+
+
+def _evidence_base(brief: Brief, claim: Claim) -> dict[str, JSONValue]:
+    base = evidence_base(brief.graph, claim.id, brief.reliability)
+    return {
+        "sources": list(base.sources),
+        "count": base.count,
+        "best": text_or_none(base.best),
+        "worst": text_or_none(base.worst),
+    }
+
+
+def _source(brief: Brief, source: Source) -> dict[str, JSONValue]:
+    return {
+        **_common(brief, source, "title"),
+        "kind": source.source_kind,
+        "reliability": grade_record(source.reliability, brief.reliability),
+        "date": _optional_date(source.date),
+        "publisher": text_or_none(source.publisher),
+        "address": text_or_none(source.url),  # "url" is the object's own page
+        "archived": text_or_none(source.archived),
+        "accessed": _optional_date(source.accessed),
+        "cite": text_or_none(source.cite),
+        "actors": brief.related(source, "actors"),
+        "cited_by": citing(brief.graph, source.id),
+        "resting_on": resting_on(brief.graph, source.id),
     }
 
 

@@ -1,4 +1,5 @@
-"""``policybrief-claims.csv``, ``-actors.csv``, ``-events.csv``: the brief in a spreadsheet.
+"""``policybrief-claims.csv``, ``-actors.csv``, ``-events.csv``, ``-sources.csv``: the brief
+in a spreadsheet.
 
 The files are UTF-8 with a byte-order mark (Excel reads UTF-8 without one as the local
 code page and garbles every dash and accent; LibreOffice, pandas and R skip the mark),
@@ -14,7 +15,8 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from ..model import Actor, Claim, Kind, PolicyObject, TimelineEvent
+from ..model import Actor, Claim, Kind, PolicyObject, Source, TimelineEvent
+from ..sources import citing, resting_on
 from .brief import Brief, number
 
 #: Prepended to the file: the UTF-8 byte-order mark, as text.
@@ -158,6 +160,8 @@ def events_csv(brief: Brief) -> str:
         "precision",
         "actors",
         "evidence_for",
+        "sources",
+        "credibility",
         "tags",
         "source",
         "summary",
@@ -181,11 +185,65 @@ def events_csv(brief: Brief) -> str:
                 fuzzy.precision.name.lower() if fuzzy else "",
                 _joined(brief.related(event, "actors")),
                 _joined(brief.related(event, "evidence", incoming=True)),
+                _joined(brief.related(event, "sources")),
+                event.credibility,
                 _joined(event.tags),
                 event.source,
                 brief.summary(event),
                 event.docname,
                 brief.url(event),
+            ]
+        )
+    return table(header, rows)
+
+
+def sources_csv(brief: Brief) -> str:
+    """One row per source, in reading order, with its grade and what cites it."""
+    header = [
+        "id",
+        "title",
+        "kind",
+        "reliability",
+        "reliability_wording",
+        "edtf",
+        "publisher",
+        "address",
+        "archived",
+        "accessed",
+        "cite",
+        "actors",
+        "cited_by",
+        "resting_on",
+        "tags",
+        "summary",
+        "docname",
+        "url",
+    ]
+    rows = []
+    for source in brief.in_reading_order(Kind.SOURCE):
+        if not isinstance(source, Source):
+            continue
+        grade = brief.reliability.lookup(source.reliability) if source.reliability else None
+        rows.append(
+            [
+                source.id,
+                source.title,
+                source.source_kind,
+                source.reliability,
+                grade.wording if grade else "",
+                source.date.edtf if source.date else "",
+                source.publisher,
+                source.url,
+                source.archived,
+                source.accessed.edtf if source.accessed else "",
+                source.cite,
+                _joined(brief.related(source, "actors")),
+                _joined(citing(brief.graph, source.id)),
+                _joined(resting_on(brief.graph, source.id)),
+                _joined(source.tags),
+                brief.summary(source),
+                source.docname,
+                brief.url(source),
             ]
         )
     return table(header, rows)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..model import Actor, Claim, PolicyObject, TimelineEvent
+from ..model import Actor, Claim, PolicyObject, Source, TimelineEvent
 from .brief import Brief
 
 #: schema.org type for each built-in actor kind; any other kind is an Organization.
@@ -34,7 +34,7 @@ def page_graph(
     iri: Callable[[PolicyObject], str],
     page_iri: str,
 ) -> JSONObject | None:
-    """The JSON-LD of the claims, events and actors in *objects*; None if there are none.
+    """The JSON-LD of the claims, events, actors and sources in *objects*; None if none.
 
     *iri* names an object as this page must write it (relative IRIs resolve against the
     page), so the same object has the same ``@id`` on every page that mentions it.
@@ -47,6 +47,12 @@ def page_graph(
             nodes.append(_event(brief, obj, iri))
         elif isinstance(obj, Actor):
             nodes.append(_actor(brief, obj, iri))
+        elif isinstance(obj, Source):
+            nodes.append(_source(brief, obj, iri))
+        if isinstance(obj, Claim | TimelineEvent):
+            cited = _refs(brief, brief.related(obj, "sources"), iri)
+            if cited:
+                nodes[-1]["citation"] = cited
     if not nodes:
         return None
     return {"@context": "https://schema.org", "@graph": nodes}
@@ -114,4 +120,23 @@ def _actor(brief: Brief, actor: Actor, iri: Callable[[PolicyObject], str]) -> JS
     affiliation = _refs(brief, brief.related(actor, "affiliation"), iri)
     if affiliation:
         node["memberOf"] = affiliation
+    return node
+
+
+def _source(brief: Brief, source: Source, iri: Callable[[PolicyObject], str]) -> JSONObject:
+    """A source as a schema.org CreativeWork; claims and events cite it (``citation``)."""
+    node = _base(brief, source, iri)
+    node["@type"] = "CreativeWork"
+    node["genre"] = source.source_kind
+    if source.url:
+        node["sameAs"] = source.url
+    if source.archived:
+        node["archivedAt"] = source.archived
+    if source.publisher:
+        node["publisher"] = {"name": source.publisher}
+    if source.date is not None and source.date.lower is not None:
+        node["datePublished"] = source.date.edtf
+    authors = _refs(brief, brief.related(source, "actors"), iri)
+    if authors:
+        node["author"] = authors
     return node
