@@ -129,7 +129,7 @@ def test_lint_reports_overdue_forecasts_and_reviews(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1938124800")
     src = _copy(tmp_path)
     _, warnings = build(src, tmp_path / "out", fresh=True, conf={"policybrief_lint": "recommended"})
-    assert _found(warnings) == [
+    assert _dated(warnings) == [
         (_line("later"), "forecast-overdue"),
         (_line("kj-credit"), "review-overdue"),
     ]
@@ -140,7 +140,12 @@ def test_lint_reports_overdue_forecasts_and_reviews(
     _, warnings = build(
         src, tmp_path / "out2", fresh=True, conf={"policybrief_lint": "recommended"}
     )
-    assert _found(warnings) == [(_line("kj-credit"), "review-overdue")]
+    assert _dated(warnings) == [(_line("kj-credit"), "review-overdue")]
+
+
+def _dated(warnings: str) -> list[tuple[int, str]]:
+    # "recommended" runs the source rules too; these tests are about the two dated ones.
+    return [f for f in _found(warnings) if f[1] in ("forecast-overdue", "review-overdue")]
 
 
 def test_lint_rules_are_silenced_by_policybrief_lint(

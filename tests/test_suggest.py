@@ -193,18 +193,16 @@ EXPECTED = [
     (
         "unknown-option",
         "claim: unknown option :likelyhood: (known: actors, assumes, attacks, class, confidence, "
-        "contradicts, criteria, evidence, id, kind, likelihood, outcome, outcome-date, "
-        "probability, resolves-by, reviewed, short, source, status, supports, tags); "
-        "contradicts, credibility, evidence, id, kind, likelihood, short, source, sources, status, "
+        "contradicts, credibility, criteria, evidence, id, kind, likelihood, outcome, "
+        "outcome-date, probability, resolves-by, reviewed, short, source, sources, status, "
         "supports, tags); "
         "did you mean :likelihood:?",
     ),
     (
         "unknown-option",
         "claim: unknown option :support: (known: actors, assumes, attacks, class, confidence, "
-        "contradicts, criteria, evidence, id, kind, likelihood, outcome, outcome-date, "
-        "probability, resolves-by, reviewed, short, source, status, supports, tags); "
-        "contradicts, credibility, evidence, id, kind, likelihood, short, source, sources, status, "
+        "contradicts, credibility, criteria, evidence, id, kind, likelihood, outcome, "
+        "outcome-date, probability, resolves-by, reviewed, short, source, sources, status, "
         "supports, tags); "
         "did you mean :supports:?",
     ),
