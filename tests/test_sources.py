@@ -270,10 +270,12 @@ def test_cite_with_bibtex_formats_the_entry_and_lists_it(tmp_path: Path) -> None
     assert warnings == ""
     for page in ("index.html", "rst.html"):
         html = Path(app.outdir, page).read_text(encoding="utf8")
-        field = html[html.index("Citation<span") :][:600]
+        field = html[html.index("Citation<span") :][:1200]
         # bibtex's own label, linked to the entry, the formatted reference as its title.
         assert 'class="bibtex-citation"' in field and "Afa19" in field
         assert "Military-strategic realities of the international situation" in field
+        # The formatted reference is written out too, not only a tooltip.
+        assert '<span class="pb-cite-reference">Sergei Afanasiev. Military-strategic' in field
     index = Path(app.outdir, "index.html").read_text(encoding="utf8")
     assert 'role="doc-biblioentry"' in index  # the entry is in the bibliography
 

@@ -22,3 +22,22 @@ def bibtex_labels(env: BuildEnvironment) -> dict[str, str]:
     except (AttributeError, KeyError, TypeError):  # another version's data: keys alone
         return {}
     return labels
+
+
+def bibtex_references(env: BuildEnvironment) -> dict[str, str]:
+    """Key -> the entry's formatted reference as plain text, as bibtex lists it in the
+    bibliography; empty without sphinxcontrib-bibtex."""
+    if "cite" not in env.domains:
+        return {}
+    domain = env.domains["cite"]
+    references: dict[str, str] = {}
+    try:
+        import pybtex.plugin  # type: ignore[import-untyped]
+
+        plaintext = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")()
+        for citation in domain.citations:  # type: ignore[attr-defined]
+            text = citation.formatted_entry.text.render(plaintext).replace("\\url ", "")
+            references.setdefault(str(citation.key), " ".join(str(text).split()))
+    except (AttributeError, ImportError, KeyError, TypeError):
+        return {}
+    return references

@@ -40,6 +40,8 @@ class Linker:
         self.builder = builder
         # sphinxcontrib-bibtex's labels by key (``citations.bibtex_labels``), empty without it.
         self.citation_labels = citation_labels or {}
+        # Key -> bibtex's formatted reference as text (``citations.bibtex_references``).
+        self.citation_references: dict[str, str] = {}
         self.graph = graph
         self.docname = docname
         self.language: str | None = builder.config.language
