@@ -10,6 +10,17 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 
 exclude_patterns = ["_build", "editions"]
 
+# The sources' citation details are in sources.bib, formatted by sphinxcontrib-bibtex (in
+# the package's "docs" extra). Without it the build still runs, but each ":cite:" warns
+# that the extension is needed, so a build with -W asks for it.
+try:
+    import sphinxcontrib.bibtex  # noqa: F401
+except ImportError:
+    pass
+else:
+    extensions.append("sphinxcontrib.bibtex")
+    bibtex_bibfiles = ["sources.bib"]
+
 # This edition, and the earlier one it is compared with (see the "Forecasts" page).
 policybrief_edition = "2019-12"
 policybrief_as_of = "2019-12-20"

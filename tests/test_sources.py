@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 from helpers import build, copy_root, diff_names, snapshot
 
+from sphinxcontrib_policybrief.core.citations import cite_keys, cite_target, cite_text, is_cite
 from sphinxcontrib_policybrief.core.export.brief_json import load_schema
 from sphinxcontrib_policybrief.core.graph import BriefGraph
 from sphinxcontrib_policybrief.core.model import (
@@ -269,9 +270,75 @@ def test_cite_with_bibtex_formats_the_entry_and_lists_it(tmp_path: Path) -> None
     assert warnings == ""
     for page in ("index.html", "rst.html"):
         html = Path(app.outdir, page).read_text(encoding="utf8")
-        field = html[html.index("Citation<span") :][:600]
+        field = html[html.index("Citation<span") :][:1200]
         # bibtex's own label, linked to the entry, the formatted reference as its title.
         assert 'class="bibtex-citation"' in field and "Afa19" in field
         assert "Military-strategic realities of the international situation" in field
+        # The formatted reference is written out too, not only a tooltip.
+        assert '<span class="pb-cite-reference">Sergei Afanasiev. Military-strategic' in field
     index = Path(app.outdir, "index.html").read_text(encoding="utf8")
     assert 'role="doc-biblioentry"' in index  # the entry is in the bibliography
+
+
+def test_citation_parts_read_as_labels_or_keys() -> None:
+    target = cite_target("p", "afanasiev2019,{see }naryshkin2019")
+    assert is_cite(target) and not is_cite("zvo-2019")
+    assert cite_keys(target) == ["afanasiev2019", "naryshkin2019"]
+    assert cite_text(target, {"afanasiev2019": "Afa19"}) == "[Afa19, naryshkin2019]"
+    assert cite_text(cite_target("p", "afanasiev2019"), {}) == "[afanasiev2019]"
+
+
+def test_citations_in_titles_and_summaries_with_bibtex(tmp_path: Path) -> None:
+    """MyST (views.md) and rST (rst-views.rst): a citation in a summary is bibtex's own
+    citation in views, and its label in brackets in every export."""
+    pytest.importorskip("sphinxcontrib.bibtex")
+    root = Path(__file__).parent / "roots" / "test-sources-bibtex"
+    app, warnings = build(root, tmp_path, fresh=True)
+    assert warnings == ""
+    out = Path(app.outdir)
+    for page in ("views.html", "rst-views.html"):
+        html = (out / page).read_text(encoding="utf8")
+        for summary in ("The forecast ", "The rST forecast "):
+            at = html.index(f'class="pb-tl-summary">{summary}')
+            timeline = html[at:][:400]
+            assert '<span class="bibtex-citation">[<a class="reference internal"' in timeline
+            assert ">Afa19</a>]" in timeline and "afanasiev2019" not in timeline
+    data = json.loads((out / "policybrief.json").read_text(encoding="utf8"))
+    events = {e["id"]: e for e in data["events"]}
+    assert events["cited-event"]["title"] == "The forecast [Afa19] is published"
+    assert events["cited-event"]["summary"] == "The forecast [Afa19] names Western pressure."
+    assert events["cited-event"]["source"] == "GRU deputy chief [Afa19]"
+    assert events["cited-event-rst"]["summary"] == "The rST forecast [Afa19] is cited."
+    claims = {c["id"]: c for c in data["claims"]}
+    assert claims["cited-claim"]["summary"] == "Argued in [Afa19]."
+    events_csv = (out / "policybrief-events.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(events_csv)))
+    assert {r["id"]: r for r in rows}["cited-event"]["title"] == "The forecast [Afa19] is published"
+    assert "[Afa19]" in (out / "policybrief-timeline.json").read_text(encoding="utf8")
+    views = (out / "views.html").read_text(encoding="utf8")
+    assert '"description":"The forecast [Afa19] names Western pressure."' in views  # JSON-LD
+    assert "afanasiev2019]" not in views
+
+
+def test_an_unknown_cite_key_is_bibtex_s_warning_and_the_source_still_renders(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("sphinxcontrib.bibtex")
+    src = copy_root(Path(__file__).parent / "roots" / "test-sources-bibtex", tmp_path / "src")
+    for name in ("index.md", "rst.rst", "views.md", "rst-views.rst"):
+        page = src / name
+        page.write_text(
+            page.read_text(encoding="utf8").replace("afanasiev2019", "nosuchkey"),
+            encoding="utf8",
+        )
+    app, warnings = build(src, tmp_path / "out", fresh=True)
+    lines = [line for line in warnings.splitlines() if "WARNING" in line]
+    assert lines and all('could not find bibtex key "nosuchkey"' in line for line in lines)
+    # Once per role the author wrote (two :cite:, four in titles, summaries and :source:,
+    # ...), never again for the copies drawn in views.
+    assert len(lines) == len(set(lines))
+    html = Path(app.outdir, "index.html").read_text(encoding="utf8")
+    assert 'id="zvo-2019"' in html and "Citation<span" in html
+    data = json.loads(Path(app.outdir, "policybrief.json").read_text(encoding="utf8"))
+    events = {e["id"]: e for e in data["events"]}
+    assert events["cited-event"]["summary"] == "The forecast [nosuchkey] names Western pressure."

@@ -15,6 +15,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .core.citations import cite_target
 from .core.ids import is_valid_id, normalise_id
 from .core.model import Mention
 from .diagnostics import Subtype, location, warn
@@ -173,8 +174,9 @@ def inline_parts(para: nodes.Element) -> tuple[tuple[str, str], ...]:
 
     A reference to an object becomes a part with its id as target (drawn as a link, or its
     title where only text fits); footnote references are dropped; a citation reads as its
-    label in brackets. An unlabelled ``{ref}`` is a part with target ``#label``, which
-    the merged view shows as that label's section title.
+    label in brackets; a sphinxcontrib-bibtex citation is a part with its key in brackets
+    and a ``@cite:`` target (``core.citations``). An unlabelled ``{ref}`` is a part with
+    target ``#label``, which the merged view shows as that label's section title.
     """
     parts: list[tuple[str, str]] = []
 
@@ -194,8 +196,11 @@ def inline_parts(para: nodes.Element) -> tuple[tuple[str, str], ...]:
         elif isinstance(node, nodes.citation_reference):
             parts.append((f"[{node.astext()}]", ""))
         elif isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "cite":
-            # sphinxcontrib-bibtex: its label is drawn only at write time; the key marked.
-            parts.append((f"[{node['reftarget']}]", ""))
+            # sphinxcontrib-bibtex: its label is drawn only at write time. The part keeps the
+            # key in brackets as its text (what plain text shows without bibtex's labels)
+            # and the citation as its target, so views and exports can draw it again.
+            target = str(node["reftarget"])
+            parts.append((f"[{target}]", cite_target(str(node.get("reftype", "p")), target)))
         elif isinstance(node, nodes.Text):
             parts.append((str(node), ""))
         elif isinstance(node, nodes.Element):

@@ -21,6 +21,7 @@ from sphinx.builders._epub_base import EpubBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import NoUri
 
+from .citations import bibtex_labels
 from .config import settings_from
 from .core.editions import EditionChanges, compare_with_file, previous_edition_path
 from .core.export.brief import Brief, Project, join_url
@@ -92,7 +93,7 @@ def brief_for(builder: Builder) -> Brief:
     domain = cast(PolicyBriefDomain, builder.env.get_domain("pb"))
     return Brief(
         project=project,
-        graph=domain.graph,
+        graph=domain.graph.with_citation_labels(bibtex_labels(builder.env)),
         likelihood=settings.likelihood,
         confidence_levels=settings.confidence_levels,
         page_url=lambda docname: page_url(builder, docname),

@@ -6,11 +6,13 @@ domain holds. It has no Sphinx import: the domain feeds it, the renderers read i
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .citations import cite_text, fallback_text, is_cite
 from .date_format import decade_heading
 from .dates import Precision
 from .ids import is_valid_id
@@ -185,6 +187,35 @@ class BriefGraph:
             if (title, source, summary) != (obj.title, obj.source, obj.summary):
                 changed[ident] = replace(obj, title=title, source=source, summary=summary)
         self.objects.update(changed)
+
+    def with_citation_labels(self, labels: Mapping[str, str]) -> BriefGraph:
+        """This graph with its citations (``core.citations``) written as *labels* give them:
+        in titles, ``:source:`` and summaries. The graph itself when there is nothing to do."""
+        if not labels:
+            return self
+        changed: dict[str, PolicyObject] = {}
+        for ident, obj in self.objects.items():
+            cites = [
+                target
+                for _, target in (*obj.title_parts, *obj.source_parts, *obj.summary)
+                if is_cite(target)
+            ]
+            if not cites:
+                continue
+            title, source = obj.title, obj.source
+            for target in cites:
+                title = title.replace(fallback_text(target), cite_text(target, labels))
+                source = source.replace(fallback_text(target), cite_text(target, labels))
+            summary = tuple(
+                (cite_text(target, labels) if is_cite(target) else text, target)
+                for text, target in obj.summary
+            )
+            changed[ident] = replace(obj, title=title, source=source, summary=summary)
+        if not changed:
+            return self
+        other = copy.copy(self)
+        other.objects = {**self.objects, **changed}
+        return other
 
     def is_winner(self, record: PolicyObject) -> bool:
         """Whether *record* is the object its id stands for (not the loser of a duplicate)."""

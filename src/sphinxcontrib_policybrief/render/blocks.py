@@ -10,6 +10,7 @@ from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
+from ..core.citations import cite_keys, is_cite, parse_cite
 from ..core.forecast import Verdict, verdict
 from ..core.graph import BriefGraph
 from ..core.model import Claim, PolicyObject, TimelineEvent
@@ -34,8 +35,13 @@ class Linker:
         graph: BriefGraph,
         docname: str,
         document: nodes.document | None = None,
+        citation_labels: dict[str, str] | None = None,
     ) -> None:
         self.builder = builder
+        # sphinxcontrib-bibtex's labels by key (``citations.bibtex_labels``), empty without it.
+        self.citation_labels = citation_labels or {}
+        # Key -> bibtex's formatted reference as text (``citations.bibtex_references``).
+        self.citation_references: dict[str, str] = {}
         self.graph = graph
         self.docname = docname
         self.language: str | None = builder.config.language
@@ -91,6 +97,9 @@ class Linker:
         out: list[nodes.Node] = []
         self.objects_read.add(obj.id)
         for text, target in obj.summary:
+            if is_cite(target):
+                out.append(self.citation(text, target))
+                continue
             if target:
                 self.objects_read.add(target)
             if not target:
@@ -102,6 +111,26 @@ class Linker:
             else:
                 out.append(nodes.Text(text or target))
         return out
+
+    def citation(self, text: str, target: str) -> nodes.Node:
+        """A sphinxcontrib-bibtex citation drawn again: a new cross-reference that bibtex
+        resolves as it did the author's, when it knows every key; *text* otherwise (the
+        author's role has already warned about an unknown key)."""
+        keys = cite_keys(target)
+        if not keys or any(key not in self.citation_labels for key in keys):
+            return nodes.Text(text)
+        reftype, reftarget = parse_cite(target)
+        return addnodes.pending_xref(
+            "",
+            nodes.inline("", text),
+            refdomain="cite",
+            reftype=reftype,
+            reftarget=reftarget,
+            refexplicit=False,
+            refdoc=self.docname,
+            refwarn=False,
+            pb_summary=True,
+        )
 
     def _foreign_reference(self, text: str, target: str) -> nodes.Node:
         # "project:id" names an object of another project: left to Sphinx's resolver, which

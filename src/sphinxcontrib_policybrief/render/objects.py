@@ -122,6 +122,14 @@ class ObjectRenderer:
             fields.append(field(_("Accessed"), [nodes.Text(date_label(obj.accessed, language))]))
         if obj.cite:
             shown = self._cite_nodes or [nodes.literal("", obj.cite)]
+            reference = self.linker.citation_references.get(obj.cite)
+            if self._cite_nodes and reference:
+                # Written out, not only a tooltip: read in print and in plain text too.
+                shown = [
+                    *shown,
+                    nodes.Text(" "),
+                    nodes.inline("", reference, classes=["pb-cite-reference"]),
+                ]
             fields.append(field(_("Citation"), shown))
         return fields
 

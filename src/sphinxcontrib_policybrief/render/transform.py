@@ -14,6 +14,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..citations import bibtex_labels, bibtex_references
 from ..config import settings_from
 from ..domain import pb_domain
 from .analysis import AnalysisRenderer
@@ -50,7 +51,10 @@ class RenderPolicyBrief(SphinxPostTransform):
             return
         domain = pb_domain(self.env)
         docname = self.env.docname
-        linker = Linker(builder, domain.graph, docname, self.document)
+        labels = bibtex_labels(self.env)
+        graph = domain.graph.with_citation_labels(labels)
+        linker = Linker(builder, graph, docname, self.document, labels)
+        linker.citation_references = bibtex_references(self.env)
         analysis = AnalysisRenderer(linker, domain.matrices)
         objects = ObjectRenderer(linker, analysis)
         views = ViewRenderer(linker, settings_from(self.config), analysis)
