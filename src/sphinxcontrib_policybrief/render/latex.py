@@ -383,3 +383,12 @@ def visit_ach_matrix(self: Translator, node: pb_ach_matrix) -> None:
             self.body.append(r"\endhead" + "\n")
     self.body.append(r"\end{pbach}" + "\n")
     raise nodes.SkipNode
+
+
+def visit_object_title(self: Translator, node: nodes.Element) -> None:
+    """An object's title outside its header (the header draws its own): a paragraph."""
+    self.visit_paragraph(node)
+
+
+def depart_object_title(self: Translator, node: nodes.Element) -> None:
+    self.depart_paragraph(node)
