@@ -247,3 +247,12 @@ def visit_object_title(self: Translator, node: nodes.Element) -> None:
 
 def depart_object_title(self: Translator, node: nodes.Element) -> None:
     self.depart_paragraph(node)
+
+
+def visit_fold(self: Translator, node: nodes.Element) -> None:
+    """Only HTML builds fold a list; should one reach this writer, it shows every link."""
+    self.visit_container(node)
+
+
+def depart_fold(self: Translator, node: nodes.Element) -> None:
+    self.depart_container(node)

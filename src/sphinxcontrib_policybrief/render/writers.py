@@ -66,8 +66,12 @@ VISITORS: dict[type[docutils_nodes.Element], dict[str, Handlers]] = {
         "latex": (latex.visit_connections, None),
         "text": (text.visit_connections, None),
     },
-    # Made in HTML builds only; other writers draw its content as a container.
-    pb.pb_fold: {"html": (html.visit_fold, html.depart_fold)},
+    # Made in HTML builds only; other writers would draw its content in full.
+    pb.pb_fold: {
+        "html": (html.visit_fold, html.depart_fold),
+        "latex": (latex.visit_fold, latex.depart_fold),
+        "text": (text.visit_fold, text.depart_fold),
+    },
     pb.pb_view_box: {
         "html": (html.visit_block, html.depart_block),
         "latex": (latex.visit_view, latex.depart_view),
