@@ -95,7 +95,10 @@ def test_every_builder_builds_the_example(
         timeline = (out / "timeline.txt").read_text(encoding="utf8")
         assert "13 December 2018" in timeline and "since at least 2012" in timeline
         claims = (out / "claims.txt").read_text(encoding="utf8")
-        assert "Key judgments" in claims and "likely" in claims
+        # The key judgments once there, as the claim index's first group; the box is on
+        # the front page.
+        assert "Key judgment (5)" in claims and "likely" in claims
+        assert "Key judgments" in (out / "index.txt").read_text(encoding="utf8")
     if builder == "latex":
         tex = next(out.glob("*.tex")).read_text(encoding="utf8")
         # The chronology is a table in PDF output; objects are hyperlinked targets.

@@ -11,6 +11,7 @@ from .core.scales import DEFAULT_CONFIDENCE_LEVELS
 from .core.settings import (
     DEFAULT_ACTOR_KINDS,
     DEFAULT_CLAIM_KINDS,
+    DEFAULT_CONNECTIONS_FOLD,
     DEFAULT_REVIEW_AFTER,
     DEFAULT_SOURCE_KINDS,
     EXPORT_FORMATS,
@@ -39,6 +40,7 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html", ""], tuple[type, ...]]] = {
     "policybrief_review_after": (DEFAULT_REVIEW_AFTER, "env", (int,)),
     "policybrief_lint": ("none", "env", (str, dict)),
     "policybrief_latex_connections": ("compact", "", (str,)),
+    "policybrief_connections_fold": (DEFAULT_CONNECTIONS_FOLD, "html", (int,)),
     # Sources
     "policybrief_source_kinds": (list(DEFAULT_SOURCE_KINDS), "env", (list, tuple)),
     "policybrief_reliability_scale": ("admiralty", "env", (str, list, tuple)),

@@ -54,6 +54,8 @@ EXPORT_FORMATS = ("json", "jsonld", "timelinejs", "csv")
 DEFAULT_REVIEW_AFTER = 365
 #: How much of each object's connections the PDF shows (``policybrief_latex_connections``).
 LATEX_CONNECTIONS = ("full", "compact", "none")
+#: Links a connection list shows in HTML before the rest fold (``policybrief_connections_fold``).
+DEFAULT_CONNECTIONS_FOLD = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,8 @@ class Settings:
     #: Every lint rule's level, from ``policybrief_lint`` (all off by default).
     lint: tuple[tuple[str, LintLevel], ...] = ()
     latex_connections: str = "compact"
+    #: HTML connection lists longer than this fold behind "Show all"; 0 never folds.
+    connections_fold: int = DEFAULT_CONNECTIONS_FOLD
     # Sources and their grading (policybrief_source_kinds, _reliability_scale, _credibility_scale).
     source_kinds: tuple[str, ...] = DEFAULT_SOURCE_KINDS
     reliability: GradeScale = ADMIRALTY_RELIABILITY
@@ -145,9 +149,21 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         latex_connections=_one_of(
             "policybrief_latex_connections", lookup, LATEX_CONNECTIONS, "compact", problems
         ),
+        connections_fold=_connections_fold(lookup("policybrief_connections_fold"), problems),
         **_source_settings(lookup, word_list, problems),
     )
     return settings, problems
+
+
+def _connections_fold(value: object, problems: list[str]) -> int:
+    # bool is an int to Python; True links is surely a slip.
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        problems.append(
+            "policybrief_connections_fold must be a whole number of links, 0 or more "
+            f"(0 never folds), not {value!r}; using {DEFAULT_CONNECTIONS_FOLD}"
+        )
+        return DEFAULT_CONNECTIONS_FOLD
+    return value
 
 
 def _source_settings(

@@ -23,6 +23,8 @@ from .nodes import (
     pb_badge,
     pb_calibration_chart,
     pb_date,
+    pb_fold,
+    pb_object_title,
     pb_timeline_overview,
 )
 
@@ -56,6 +58,35 @@ def visit_transparent(self: Translator, node: nodes.Element) -> None:
 
 def depart_transparent(self: Translator, node: nodes.Element) -> None:
     pass
+
+
+def visit_object_title(self: Translator, node: pb_object_title) -> None:
+    """The title as a heading one level below its section's (``role="heading"``), so that
+    a screen reader moves from object to object without the title joining the theme's
+    outline of real headings; with a permalink as Sphinx gives its headings."""
+    level = min(int(getattr(self, "section_level", 0)) + 1, 6)
+    self.body.append(self.starttag(node, "p", "", role="heading", **{"aria-level": str(level)}))
+
+
+def depart_object_title(self: Translator, node: pb_object_title) -> None:
+    anchor = node.get("pb_anchor", "")
+    if anchor and self.config.html_permalinks and getattr(self.builder, "add_permalinks", False):
+        href, title = self.encode(anchor), self.encode(node.get("pb_link_title", ""))
+        icon = self.config.html_permalinks_icon  # markup by design, as Sphinx inserts it
+        self.body.append(f'<a class="headerlink" href="#{href}" title="{title}">{icon}</a>')
+    self.body.append("</p>\n")
+
+
+def visit_fold(self: Translator, node: pb_fold) -> None:
+    self.body.append(self.starttag(node, "details", "", CLASS="pb-fold"))
+    self.body.append(
+        self.starttag(nodes.Element(), "summary", "") + self.encode(node.get("pb_summary", ""))
+    )
+    self.body.append("</summary>")
+
+
+def depart_fold(self: Translator, node: pb_fold) -> None:
+    self.body.append("</details>\n")
 
 
 def visit_badge(self: Translator, node: pb_badge) -> None:

@@ -58,6 +58,14 @@ class pb_object_header(nodes.container):
     """An object's kicker (badges, date), title and metadata: never parted from its body."""
 
 
+class pb_object_title(nodes.paragraph):
+    """An object's title: a heading for screen readers, with a permalink in HTML.
+
+    ``pb_anchor`` is the object's anchor (its record's, which may differ from the id);
+    ``pb_link_title`` the permalink's tooltip. Other writers draw it as a paragraph.
+    """
+
+
 class pb_badge(nodes.inline):
     """A short label in a coloured box: a kind, a likelihood, a confidence, a status, a tag.
 
@@ -79,6 +87,12 @@ class pb_date(nodes.inline):
 
 class pb_connections_box(nodes.container):
     """An object's connections from the whole project: a title and one field per relation."""
+
+
+class pb_fold(nodes.container):
+    """The rest of a long connection list, folded in HTML behind ``pb_summary``
+    ("Show all 14"): a ``<details>``, which opens without JavaScript. Only HTML builds
+    make it; print and text list every link."""
 
 
 class pb_view_box(nodes.container):
@@ -148,9 +162,11 @@ class pb_ach_matrix(nodes.table):
 DRAWN = (
     pb_object,
     pb_object_header,
+    pb_object_title,
     pb_badge,
     pb_date,
     pb_connections_box,
+    pb_fold,
     pb_view_box,
     pb_key_judgments,
     pb_timeline,

@@ -24,7 +24,14 @@ from .blocks import (
     tag_badges,
 )
 from .forecasts import forecast_fields, reviewed_field
-from .nodes import pb_connections, pb_connections_box, pb_header, pb_object_header
+from .nodes import (
+    pb_connections,
+    pb_connections_box,
+    pb_fold,
+    pb_header,
+    pb_object_header,
+    pb_object_title,
+)
 
 
 class ObjectRenderer:
@@ -43,8 +50,13 @@ class ObjectRenderer:
         if obj is not None and obj.docname != home:
             obj = None  # a duplicate id: the winner lives elsewhere; show this one bare
         title_para = cast(nodes.paragraph, node.children[0])
-        title = nodes.paragraph(
-            "", "", nodes.strong("", "", *title_para.children), classes=["pb-title"]
+        title = pb_object_title(
+            "",
+            "",
+            nodes.strong("", "", *title_para.children),
+            classes=["pb-title"],
+            pb_anchor=obj.anchor if obj else "",
+            pb_link_title=_("Link to this object"),
         )
         source = [
             c
@@ -181,12 +193,12 @@ class ObjectRenderer:
         node.replace_self(box)
 
     def _connection_fields(self, obj: PolicyObject) -> list[nodes.field]:
-        graph, link = self.graph, self.linker
+        graph = self.graph
         fields: list[nodes.field] = []
         if isinstance(obj, Actor):
             members = graph.members(obj.id)
             if members:
-                fields.append(field(_("Members"), link.object_list(members)))
+                fields.append(field(_("Members"), self._links(members)))
             events = graph.events_in_time_order(
                 cast(TimelineEvent, graph.objects[i]) for i in graph.involving(obj.id, Kind.EVENT)
             )
@@ -199,43 +211,53 @@ class ObjectRenderer:
             ):
                 idents = graph.involving(obj.id, kind)
                 if idents:
-                    fields.append(field(label, link.object_list(idents)))
+                    fields.append(field(label, self._links(idents)))
             return fields
         if isinstance(obj, Claim) or obj.kind is Kind.PARADOX:
             if obj.kind is Kind.PARADOX:
                 fields.append(field(_("Claims in tension"), [self._side_by_side(obj)]))
                 resolution = graph.related(obj.id, "resolution", incoming=False)
                 if resolution:
-                    fields.append(field(_("Resolution"), link.object_list(resolution)))
+                    fields.append(field(_("Resolution"), self._links(resolution)))
                 return fields
             for rel in graph.relations.values():
                 if rel.name in ("actors", "affiliation", "claims", "resolution", "sources"):
                     continue
                 outgoing = graph.related(obj.id, rel.name, incoming=False)
                 if outgoing:
-                    fields.append(field(translated(rel.outgoing), link.object_list(outgoing)))
+                    fields.append(field(translated(rel.outgoing), self._links(outgoing)))
                 if not rel.symmetric:
                     incoming = graph.related(obj.id, rel.name, incoming=True)
                     if incoming:
-                        fields.append(field(translated(rel.incoming), link.object_list(incoming)))
+                        fields.append(field(translated(rel.incoming), self._links(incoming)))
             for rel_name, label in (("claims", _("Paradoxes")), ("resolution", _("Resolves"))):
                 found = graph.related(obj.id, rel_name, incoming=True)
                 if found:
-                    fields.append(field(label, link.object_list(found)))
+                    fields.append(field(label, self._links(found)))
             return fields
         if isinstance(obj, Source):
             cited_by = citing(graph, obj.id)
             if cited_by:
-                fields.append(field(_("Cited by"), link.object_list(cited_by)))
+                fields.append(field(_("Cited by"), self._links(cited_by)))
             resting = [i for i in resting_on(graph, obj.id) if i not in cited_by]
             if resting:
-                fields.append(field(_("Claims resting on it"), link.object_list(resting)))
+                fields.append(field(_("Claims resting on it"), self._links(resting)))
             return fields
         # A timeline event: what it is evidence for.
         backed = graph.evidence_for(obj.id)
         if backed:
-            fields.append(field(_("Evidence for"), link.object_list(backed)))
+            fields.append(field(_("Evidence for"), self._links(backed)))
         return fields
+
+    def _links(self, idents: list[str]) -> list[nodes.Node]:
+        """Links to *idents*; in HTML, those past ``policybrief_connections_fold`` fold."""
+        fold = self.settings.connections_fold
+        if not fold or len(idents) <= fold or self.linker.builder.format != "html":
+            return self.linker.object_list(idents)
+        shown = self.linker.object_list(idents[:fold])
+        rest = pb_fold(pb_summary=_("Show all %(count)d") % {"count": len(idents)})
+        rest += nodes.paragraph("", "", *self.linker.object_list(idents[fold:]))
+        return [*shown, nodes.inline("", ", …", classes=["pb-fold-more"]), rest]
 
     def _event_list(self, events: list[TimelineEvent]) -> nodes.bullet_list:
         items = nodes.bullet_list(classes=["pb-mini-timeline"])

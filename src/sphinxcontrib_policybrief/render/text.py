@@ -238,3 +238,21 @@ def visit_ach_matrix(self: Translator, node: nodes.Element) -> None:
 
 def depart_ach_matrix(self: Translator, node: nodes.Element) -> None:
     self.depart_table(node)
+
+
+def visit_object_title(self: Translator, node: nodes.Element) -> None:
+    """An object's title outside its header (the header draws its own): a paragraph."""
+    self.visit_paragraph(node)
+
+
+def depart_object_title(self: Translator, node: nodes.Element) -> None:
+    self.depart_paragraph(node)
+
+
+def visit_fold(self: Translator, node: nodes.Element) -> None:
+    """Only HTML builds fold a list; should one reach this writer, it shows every link."""
+    self.visit_container(node)
+
+
+def depart_fold(self: Translator, node: nodes.Element) -> None:
+    self.depart_container(node)

@@ -184,7 +184,19 @@ class ViewRenderer:
             for claim in items:
                 listing += nodes.list_item("", *self._claim_entry(claim))
             out.append(listing)
+        out += self._index_link("pb-claims", _("Index of all claims"))
         return out
+
+    def _index_link(self, index: str, label: str) -> list[nodes.Node]:
+        """A link to one of our domain index pages, where the HTML builder writes it
+        (``html_domain_indices`` may leave it out; print has it as an appendix)."""
+        builder = self.linker.builder
+        written = {entry[0] for entry in getattr(builder, "domain_indices", ())}
+        if builder.name not in ("html", "dirhtml") or index not in written:
+            return []
+        uri = builder.get_relative_uri(self.linker.docname, index)
+        link = nodes.reference("", label, internal=True, refuri=uri)
+        return [nodes.paragraph("", "", link, classes=["pb-index-link"])]
 
     def _group(self, claims: list[Claim], by: str) -> list[tuple[str, list[Claim]]]:
         if by in ("", "none"):
@@ -218,34 +230,41 @@ class ViewRenderer:
         )
         badges: list[nodes.Node] = [badge(translated(kind_label(claim)), "dark", "pb-kind")]
         badges += [nodes.Text(" "), *claim_badges(claim, self.scale)]
-        facts: list[nodes.Node] = []
+        # Each fact a group of nodes, joined with " · "; a count of zero says nothing.
+        groups: list[list[nodes.Node]] = []
         supporting = self.graph.count(claim.id, "supports", incoming=True)
         attacking = self.graph.count(claim.id, "attacks", incoming=True)
-        facts.append(
-            nodes.Text(
-                _("%(supporting)d supporting · %(attacking)d attacking")
-                % {"supporting": supporting, "attacking": attacking}
-            )
-        )
+        if supporting:
+            groups.append([nodes.Text(_("%(count)d supporting") % {"count": supporting})])
+        if attacking:
+            groups.append([nodes.Text(_("%(count)d attacking") % {"count": attacking})])
         evidence = self.graph.related(claim.id, "evidence", incoming=False)
         if evidence:
-            facts += [nodes.Text(" · " + _("Evidence: ")), *self.linker.object_list(evidence)]
+            groups.append([nodes.Text(_("Evidence: ")), *self.linker.object_list(evidence)])
         # Page titles as recorded with the mentions, which the staleness digests cover.
         places: dict[str, str] = {}
         for mention in self.graph.mentions.get(claim.id, []):
             places.setdefault(mention.docname, mention.page or mention.section or mention.docname)
         if places:
-            facts.append(nodes.Text(" · " + _("Referenced in: ")))
+            where: list[nodes.Node] = [nodes.Text(_("Referenced in: "))]
             for i, docname in enumerate(sorted(places)):
                 if i:
-                    facts.append(nodes.Text(", "))
+                    where.append(nodes.Text(", "))
                 text = places[docname]
-                facts.append(self.linker.to_place(docname, "", nodes.inline("", text)))
-        return [
+                where.append(self.linker.to_place(docname, "", nodes.inline("", text)))
+            groups.append(where)
+        facts: list[nodes.Node] = []
+        for group in groups:
+            if facts:
+                facts.append(nodes.Text(" · "))
+            facts += group
+        entry: list[nodes.Node] = [
             head,
             nodes.paragraph("", "", *badges, classes=["pb-claim-badges"]),
-            nodes.paragraph("", "", *facts, classes=["pb-claim-facts"]),
         ]
+        if facts:
+            entry.append(nodes.paragraph("", "", *facts, classes=["pb-claim-facts"]))
+        return entry
 
     @property
     def scale(self):  # type: ignore[no-untyped-def]
@@ -317,6 +336,7 @@ class ViewRenderer:
                     para += nodes.inline("", " · " + ", ".join(counts), classes=["pb-counts"])
                 listing += nodes.list_item("", para)
             out.append(listing)
+        out += self._index_link("pb-actors", _("Index of all actors"))
         return out
 
     def paradox_index(self, request: ViewRequest, found: list[PolicyObject]) -> list[nodes.Node]:

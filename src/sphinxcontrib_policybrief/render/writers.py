@@ -46,6 +46,11 @@ VISITORS: dict[type[docutils_nodes.Element], dict[str, Handlers]] = {
         "latex": (latex.visit_object_header, None),
         "text": (text.visit_object_header, text.depart_object_header),
     },
+    pb.pb_object_title: {
+        "html": (html.visit_object_title, html.depart_object_title),
+        "latex": (latex.visit_object_title, latex.depart_object_title),
+        "text": (text.visit_object_title, text.depart_object_title),
+    },
     pb.pb_badge: {
         "html": (html.visit_badge, html.depart_badge),
         "latex": (latex.visit_badge, latex.depart_badge),
@@ -60,6 +65,12 @@ VISITORS: dict[type[docutils_nodes.Element], dict[str, Handlers]] = {
         "html": (html.visit_block, html.depart_block),
         "latex": (latex.visit_connections, None),
         "text": (text.visit_connections, None),
+    },
+    # Made in HTML builds only; other writers would draw its content in full.
+    pb.pb_fold: {
+        "html": (html.visit_fold, html.depart_fold),
+        "latex": (latex.visit_fold, latex.depart_fold),
+        "text": (text.visit_fold, text.depart_fold),
     },
     pb.pb_view_box: {
         "html": (html.visit_block, html.depart_block),
