@@ -149,12 +149,7 @@ def visit_overview(self: Translator, node: pb_timeline_overview) -> None:
         # manifest cannot say: there the drawing is an image, and its marks link nowhere.
         name = _file_name(node)
         svg = render_overview([replace(m, href="") for m in marks], label=label, empty=empty)
-        folder = Path(self.builder.outdir, self.builder.imagedir)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n", encoding="utf-8"
-        )
-        src = posixpath.join(self.builder.imgpath, name)
+        src = _svg_image(self, name, svg)
         self.body.append(self.starttag(node, "div", "", CLASS="pb-tl-overview"))
         # A bare element: the <div> carries the node's ids and classes, the image none.
         self.body.append(
@@ -181,12 +176,7 @@ def visit_calibration(self: Translator, node: pb_calibration_chart) -> None:
     if self.builder.name.startswith("epub"):
         stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(node.get("pb_name", "calibration")))
         name = f"pb-calibration-{stem}.svg"
-        folder = Path(self.builder.outdir, self.builder.imagedir)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n", encoding="utf-8"
-        )
-        src = posixpath.join(self.builder.imgpath, name)
+        src = _svg_image(self, name, svg)
         self.body.append(self.emptytag(node, "img", "", src=src, alt=label, CLASS="pb-cal-svg"))
     else:
         self.body.append(svg)
@@ -214,12 +204,7 @@ def visit_argument_map(self: Translator, node: pb_argument_map) -> None:
     if epub:
         # As for the timeline overview: an EPUB page cannot declare inline SVG.
         file_name = f"pb-map-{name}.svg"
-        folder = Path(self.builder.outdir, self.builder.imagedir)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / file_name).write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n", encoding="utf-8"
-        )
-        src = posixpath.join(self.builder.imgpath, file_name)
+        src = _svg_image(self, file_name, svg)
         self.body.append(
             self.emptytag(
                 node, "img", "", src=src, alt=node.get("pb_title", ""), CLASS="pb-map-svg"
@@ -237,3 +222,17 @@ def visit_ach_matrix(self: Translator, node: nodes.Element) -> None:
 
 def depart_ach_matrix(self: Translator, node: nodes.Element) -> None:
     self.depart_table(node)
+
+
+def _svg_image(self: Translator, name: str, svg: str) -> str:
+    """Write *svg* as the image file *name* of an EPUB and return its path for ``src``.
+
+    EPUB readers take inline SVG only from pages declared to hold it, which Sphinx's
+    manifest cannot say: there each drawing is an image file the manifest lists.
+    """
+    folder = Path(self.builder.outdir, self.builder.imagedir)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n", encoding="utf-8"
+    )
+    return str(posixpath.join(self.builder.imgpath, name))
