@@ -41,9 +41,16 @@ class _Labels(HTMLParser):
 
     def __init__(self, page: str) -> None:
         super().__init__()
-        # Domain index pages: the title and group headings are ours, and in the claim index
-        # the likelihood and confidence after each entry (the actor index shows roles).
-        self.index_tags = {"h1", "em"} if page == "pb-claims.html" else {"h1"}
+        # Domain index pages: the title, group headings and kinds (bold) are ours, and in
+        # the claim index the likelihood and confidence before each entry's page (the
+        # actor index shows roles). Tag pages: the title but the tag, the group headings
+        # and the counts; a claim's line but its page.
+        self.page = page
+        self.tag = page.removeprefix("pb-tag-").removesuffix(".html")
+        self.index_tags = {
+            "pb-claims.html": {"h1", "strong", "em"},
+            "pb-actors.html": {"h1", "strong"},
+        }.get(page, {"h1", "h2"})
         self.index_page = page.startswith("pb-")
         self.labels: list[str] = []
         self.dates: list[str] = []
@@ -67,6 +74,10 @@ class _Labels(HTMLParser):
             collecting = False  # a link's text is a title; a tag is the author's word
         if self.index_page and (tag in self.index_tags or (tag == "tr" and "cap" in classes)):
             collecting = True
+        if classes & {"pb-tag-page-intro", "pb-tag-counts"} or (
+            "pb-tag-entry-line" in classes and "pb-tag-group-claim" in self.enclosing()
+        ):
+            collecting = True
         if tag not in ("br", "img", "meta", "link", "input", "hr"):
             self.stack.append((tag, classes, collecting))
 
@@ -75,8 +86,18 @@ class _Labels(HTMLParser):
             if self.stack.pop()[0] == tag:
                 break
 
+    def enclosing(self) -> set[str]:
+        return {c for _, classes, _ in self.stack for c in classes}
+
     def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[-1][2] and data.strip():
+        if not (self.stack and self.stack[-1][2] and data.strip()):
+            return
+        tag, classes, _ = self.stack[-1]
+        if self.page.startswith("pb-tag-") and tag == "h1":
+            data = data.replace(self.tag, "")  # the author's tag
+        if (tag == "em" and self.page == "pb-claims.html") or "pb-tag-entry-line" in classes:
+            data = " · ".join(data.split(" · ")[:-1])  # the page: the author's title
+        if data.strip():
             self.labels.append(data)
 
 

@@ -62,6 +62,8 @@ def _delete_document(src: Path) -> None:
     _edit(src / "index.md", "timeline\nlate\n```", "timeline\n```")
 
 
+_NEW_TIMELINE = "# Claims about the war\n\n:::{timeline}\n:::\n"
+
 #: (name, edit, build options): each edit is made after a first build of the project.
 EDITS: list[tuple[str, Edit, dict[str, Any]]] = [
     # An actor linked from summaries and a title, but in no relation of theirs.
@@ -106,6 +108,11 @@ EDITS: list[tuple[str, Edit, dict[str, Any]]] = [
         _replace("claims.md", "The harbour falls\n", "The harbour gives way\n"),
         {},
     ),
+    # Tags: shown on the timelines of other pages (and, in HTML, linked to tag pages).
+    ("tag-added", _replace("events.md", ":tags: war, river\n", ":tags: war, river, ford\n"), {}),
+    ("tag-removed", _replace("events.md", ":tags: war, river\n", ":tags: river\n"), {}),
+    # A whole timeline before timeline.md in reading order: the actors' links move to it.
+    ("timeline-added", _replace("claims.md", "# Claims about the war\n", _NEW_TIMELINE), {}),
 ]
 
 
@@ -135,26 +142,38 @@ def test_the_renderer_reads_only_what_the_prediction_lists(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What the drawing code really reads is within :func:`page_reads`, for every page."""
-    recorded: dict[str, tuple[set[str], set[str]]] = {}
+    recorded: dict[str, Any] = {}
     original = transform.Linker
 
     class RecordingLinker(original):  # type: ignore[misc, valid-type]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            recorded[self.docname] = (self.objects_read, self.titles_read)
+            recorded[self.docname] = self
 
     monkeypatch.setattr(transform, "Linker", RecordingLinker)
     src = copy_root(ROOT, tmp_path / "src")
     app, _ = build(src, tmp_path / "out", fresh=True)
     assert {"views", "events", "claims", "people"} <= set(recorded)
     domain: Any = app.env.get_domain("pb")
-    for docname, (objects, titles) in recorded.items():
+    for docname, linker in recorded.items():
         reads = page_reads(
             domain.graph,
             domain.records.get(docname, ()),
             [m.target for m in domain.mentions.get(docname, ())],
             domain.views.get(docname, ()),
+            domain.actor_timelines(),
         )
+        objects, titles = linker.objects_read, linker.titles_read
         assert objects <= reads.ids, (docname, objects - reads.ids)
         assert titles <= reads.docnames, (docname, titles - reads.docnames)
-    assert recorded["views"][1], "claim-index :group-by: document reads no title"
+        assert linker.tags_read <= reads.tags, (docname, linker.tags_read - reads.tags)
+        assert reads.tag_index or not linker.tag_index_read, docname
+        assert linker.timelines_read <= reads.timelines, docname
+    assert recorded["views"].titles_read, "claim-index :group-by: document reads no title"
+    # The prediction is tested where there is something to predict.
+    assert recorded["events"].tags_read == {"war", "river"}
+    assert recorded["views"].tag_index_read
+    assert recorded["people"].timelines_read == {
+        ("teblor", "timeline"),
+        ("harbour-master", "timeline"),
+    }

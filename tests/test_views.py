@@ -104,7 +104,11 @@ def test_views(tmp_path: Path) -> None:
     # space would make invalid); each entry says its kind.
     index = (out / "pb-claims.html").read_text(encoding="utf8")
     assert re.findall(r'id="cap-([^"]*)"', index) == ["A"]
-    assert "(Key judgment; unlikely)" in index and "(Finding; likely)" in index
+    # In the body font (a stylesheet of their own), with kind, grade and page.
+    assert "_static/policybrief-index.css" in index
+    assert "<strong>Key judgment:</strong>" in index and "<strong>Finding:</strong>" in index
+    assert "<em>unlikely · in “Brief”</em>" in index and "<em>likely · in “Brief”</em>" in index
+    assert "_static/policybrief-index.css" not in (out / "genindex.html").read_text("utf8")
 
 
 def test_key_judgments_without_the_kind_warns(tmp_path: Path) -> None:

@@ -45,6 +45,8 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html", ""], tuple[type, ...]]] = {
     "policybrief_source_kinds": (list(DEFAULT_SOURCE_KINDS), "env", (list, tuple)),
     "policybrief_reliability_scale": ("admiralty", "env", (str, list, tuple)),
     "policybrief_credibility_scale": ("admiralty", "env", (str, list, tuple)),
+    # Tag pages: only what HTML builders write changes.
+    "policybrief_tag_pages": (True, "html", (bool,)),
 }
 
 

@@ -20,6 +20,8 @@ from .core.argument_map import ArgumentMapRequest
 from .core.graph import BriefGraph
 from .core.ids import normalise_id
 from .core.model import Kind, Mention, PolicyObject, ViewRequest
+from .core.tags import TagPages, tag_pages
+from .core.views import actor_timelines
 from .indices import ActorIndex, ClaimIndex
 from .locale import _, translated
 
@@ -75,6 +77,9 @@ class PolicyBriefDomain(Domain):
     data_version = 8
 
     _graph: BriefGraph | None = None
+    # Derived from the graph (and the project's documents), computed once per graph.
+    _tag_pages: tuple[BriefGraph, frozenset[str], TagPages] | None = None
+    _timelines: tuple[BriefGraph, dict[str, str]] | None = None
 
     # -- the store ------------------------------------------------------------------
 
@@ -161,6 +166,24 @@ class PolicyBriefDomain(Domain):
             self._graph = BriefGraph(self.records, self.mentions, relations, sections)
         return self._graph
 
+    def tag_pages(self) -> TagPages:
+        """Each tag's page name, none of them a document's or one of Sphinx's own pages."""
+        graph = self.graph
+        taken = frozenset(self.env.found_docs) | _reserved_pages(self.env)
+        cached = self._tag_pages
+        if cached is None or cached[0] is not graph or cached[1] != taken:
+            tags = (tag for obj in graph.objects.values() for tag in obj.tags)
+            cached = self._tag_pages = (graph, taken, tag_pages(tags, taken))
+        return cached[2]
+
+    def actor_timelines(self) -> dict[str, str]:
+        """Actor id -> the document whose timeline its block links to, filtered to it."""
+        graph = self.graph  # rebuilt whenever a view is noted or a document cleared
+        if self._timelines is None or self._timelines[0] is not graph:
+            requests = [v for docname in sorted(self.views) for v in self.views[docname]]
+            self._timelines = (graph, actor_timelines(graph, requests))
+        return self._timelines[1]
+
     # -- what Sphinx asks -----------------------------------------------------------
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
@@ -245,6 +268,16 @@ def short_role(role: str) -> Any:
         return xref(f"pb:{role}", rawtext, text, lineno, inliner, options or {}, list(content))
 
     return run
+
+
+def _reserved_pages(env: BuildEnvironment) -> frozenset[str]:
+    """Pages HTML builders write besides the documents: indices, search, conf.py's own."""
+    names = {"genindex", "genindex-all", "search", "opensearch"}
+    names.update(str(name) for name in getattr(env.config, "html_additional_pages", {}) or {})
+    for name in sorted(env.domains):
+        domain = env.get_domain(name)
+        names.update(f"{domain.name}-{index.name}" for index in domain.indices)
+    return frozenset(names)
 
 
 def pb_domain(env: BuildEnvironment) -> PolicyBriefDomain:

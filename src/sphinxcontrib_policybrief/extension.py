@@ -21,11 +21,13 @@ from .colon_fence import report_colon_fences
 from .diagnostics import Subtype, warn
 from .directives import DIRECTIVE_NAMES, directive_for, on_include_read, on_source_read
 from .domain import KIND_FOR_ROLE, PolicyBriefDomain, short_role
+from .indices import add_index_stylesheet
 from .references import warn_missing_reference
 from .render import writers
 from .render.transform import RenderPolicyBrief
 from .rewrite import pages_to_rewrite
 from .search_anchors import restore_anchors
+from .tag_pages import setup_tag_pages
 from .view_directives import VIEW_DIRECTIVES
 
 STATIC = Path(__file__).parent / "static"
@@ -66,6 +68,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # 7. html-page-context and build-finished: JSON-LD per page, then the data files
     #    (policybrief.json, TimelineJS, CSV); also the data-only ``policybrief`` builder.
     export_hooks.setup(app)
+    #    html-page-context, too: our domain index pages get a stylesheet of their own.
+    app.connect("html-page-context", add_index_stylesheet)
+    #    html-collect-pages (after the documents are written): a page per tag, and the
+    #    page of every tag; their template folder joins the loaders on builder-inited.
+    setup_tag_pages(app)
     #    build-finished, too: object search results get their full anchors.
     app.connect("build-finished", restore_anchors)
     app.add_builder(PolicyBriefBuilder)

@@ -35,6 +35,12 @@ def translated(message: str) -> str:
     return str(_(message)) if message else message
 
 
+def on_page(title: str) -> str:
+    """ "in “Claims”": the page an object is on, in the lines of tag pages and indices."""
+    # Translators: the document (page) an object is on, in a tag page or a domain index.
+    return str(_("in “%s”")) % title
+
+
 def translations() -> Translations:
     """The build's catalog, for core functions that compose a label from parts."""
     return get_translator(MESSAGE_CATALOG)

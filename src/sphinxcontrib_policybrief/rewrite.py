@@ -69,6 +69,8 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 digest.update(repr(obj).encode())
         return digest.hexdigest()
 
+    tag_pages = domain.tag_pages()
+    timelines = domain.actor_timelines()
     fresh = {
         docname: tags
         + whole_project(docname)
@@ -79,6 +81,8 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
             (m.target for m in domain.mentions.get(docname, ())),
             domain.views.get(docname, ()),
             document_title,
+            tag_pages,
+            timelines,
         )
         for docname in sorted(docnames)
     }

@@ -58,6 +58,7 @@ class Subtype(enum.StrEnum):
     COLON_FENCE = "colon-fence"  #: ``:::{claim}`` read as text: MyST's colon_fence is off
     ANCHOR_CLASH = "anchor-clash"  #: an object's id is already a section's or label's HTML id
     NAME_CLASH = "name-clash"  #: another extension registers a directive or role of our name
+    TAG_PAGE_NAME = "tag-page-name"  #: a document has the name of a tag page (pb-tags, pb-tag-*)
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,6 +86,8 @@ class Settings:
     source_kinds: tuple[str, ...] = DEFAULT_SOURCE_KINDS
     reliability: GradeScale = ADMIRALTY_RELIABILITY
     credibility: GradeScale = ADMIRALTY_CREDIBILITY
+    #: HTML builds write a page per tag and link every tag badge to it.
+    tag_pages: bool = True
 
     def relation(self, name: str) -> RelationType | None:
         for rel in self.relations:
@@ -151,6 +153,7 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         ),
         connections_fold=_connections_fold(lookup("policybrief_connections_fold"), problems),
         **_source_settings(lookup, word_list, problems),
+        tag_pages=bool(lookup("policybrief_tag_pages")),
     )
     return settings, problems
 

@@ -3,8 +3,10 @@
 One function, :func:`page_reads`, decides what a page depends on, walking what the renderer
 walks: the page's own objects, the objects its views select, the objects its roles name,
 and one step further along relations, summary links and title links (the renderer shows
-those neighbours' titles, badges, dates and anchors). The renderer records what it really
-reads (``render.blocks.Linker``); the tests check that this is always within the prediction.
+those neighbours' titles, badges, dates and anchors). Beyond objects: the pages of the
+tags it links, the tags index its claim and actor indexes link to, and the timeline each
+of its actors links to. The renderer records what it really reads
+(``render.blocks.Linker``); the tests check that this is always within the prediction.
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ from dataclasses import dataclass
 from .graph import BriefGraph
 from .model import Kind, PolicyObject, ViewRequest
 from .sources import base_key, resting_on
+from .tags import TagPages
 from .views import select, shown_ids
+
+#: Views that end with a link to the tags index (beside the link to their domain index).
+TAG_INDEX_VIEWS = ("claim-index", "actor-index")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +32,11 @@ class PageReads:
     shown: frozenset[str]  # the page's objects, its views' selections, its roles' targets
     ids: frozenset[str]  # those and their neighbours
     docnames: frozenset[str]
+    # Tags whose pages the page may link (those of the objects it shows), whether it links
+    # to the tags index, and (actor, document) for each of its actors' timeline links.
+    tags: frozenset[str] = frozenset()
+    tag_index: bool = False
+    timelines: frozenset[tuple[str, str]] = frozenset()
 
 
 def page_reads(
@@ -33,7 +44,10 @@ def page_reads(
     records: Sequence[PolicyObject],
     mention_targets: Iterable[str],
     views: Sequence[ViewRequest],
+    timelines: Mapping[str, str] | None = None,
 ) -> PageReads:
+    """What a page shows from the merged view; *timelines* is
+    :func:`~.views.actor_timelines` of the whole project."""
     shown = {obj.id for obj in records} | set(mention_targets)
     for request in views:
         shown.update(shown_ids(graph, request))
@@ -48,7 +62,17 @@ def page_reads(
             if target and target[0] != "#":
                 ids.add(target)
     docnames = {graph.objects[i].docname for i in ids if i in graph.objects}
-    return PageReads(frozenset(shown), frozenset(ids), frozenset(docnames))
+    tags = {tag for i in shown if i in graph.objects for tag in graph.objects[i].tags}
+    linked = timelines or {}
+    actor_links = {(o.id, linked[o.id]) for o in records if o.kind is Kind.ACTOR and o.id in linked}
+    return PageReads(
+        frozenset(shown),
+        frozenset(ids),
+        frozenset(docnames),
+        frozenset(tags),
+        any(r.view in TAG_INDEX_VIEWS for r in views),
+        frozenset(actor_links),
+    )
 
 
 def page_digest(
@@ -57,9 +81,12 @@ def page_digest(
     mention_targets: Iterable[str],
     views: Sequence[ViewRequest],
     document_title: Callable[[str], str],
+    tag_pages: TagPages | None = None,
+    timelines: Mapping[str, str] | None = None,
 ) -> str:
     """A digest of everything :func:`page_reads` finds, as the merged view has it now."""
-    reads = page_reads(graph, records, mention_targets, views)
+    reads = page_reads(graph, records, mention_targets, views, timelines)
+    pages = tag_pages or TagPages()
     digest = hashlib.sha1(usedforsecurity=False)
 
     def add(*parts: object) -> None:
@@ -82,6 +109,13 @@ def page_digest(
             add("resting", ident, resting_on(graph, ident))
     for docname in sorted(reads.docnames):
         add("title", docname, document_title(docname))
+    # Page names change when a document takes a tag page's name.
+    for tag in sorted(reads.tags):
+        add("tag", tag, pages.page(tag))
+    if reads.tag_index:
+        add("tag-index", pages.index)
+    for actor, docname in sorted(reads.timelines):
+        add("timeline", actor, docname)
     return digest.hexdigest()
 
 

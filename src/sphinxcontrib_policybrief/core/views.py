@@ -8,7 +8,7 @@ renderer in ``render/views.py``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .assumptions import key_assumptions, load_of
@@ -165,3 +165,29 @@ def _matches(graph: BriefGraph, request: ViewRequest, obj: PolicyObject) -> bool
         if request.date_to and request.date_to.upper and lower and lower > request.date_to.upper:
             return False
     return True
+
+
+def actor_timelines(graph: BriefGraph, requests: Iterable[ViewRequest]) -> dict[str, str]:
+    """Actor id -> the document whose timeline view an actor's block links to, filtered
+    to that actor (``#filter=actor:<id>``).
+
+    Of the timeline views that show some of the actor's events, the one showing the most
+    of them; between equals, one without filters of its own (the whole chronology), then
+    the first in reading order (document, then position on the page). An actor that no
+    timeline shows gets no entry.
+    """
+    timelines = sorted(
+        (r for r in requests if r.view == "timeline"), key=lambda r: (r.docname, r.serial)
+    )
+    best: dict[str, tuple[tuple[int, int, int], str]] = {}
+    for rank, request in enumerate(timelines):
+        counts: dict[str, int] = {}
+        for event in select(graph, request):
+            for actor in graph.related(event.id, "actors", incoming=False):
+                counts[actor] = counts.get(actor, 0) + 1
+        filtered = bool(request.actors or request.tags or request.date_from or request.date_to)
+        for actor, count in counts.items():
+            key = (-count, int(filtered), rank)
+            if actor not in best or key < best[actor][0]:
+                best[actor] = (key, request.docname)
+    return {actor: docname for actor, (_, docname) in sorted(best.items())}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx import addnodes
@@ -17,6 +18,7 @@ from ..core.model import Claim, PolicyObject, TimelineEvent
 from ..core.scales import LikelihoodScale
 from ..core.settings import Settings
 from ..core.sources import EvidenceBase
+from ..core.tags import TagPages
 from ..locale import _, date_label, event_date_label, ngettext, translated
 from .nodes import pb_badge, pb_date
 
@@ -51,6 +53,15 @@ class Linker:
         # ``rewrite.page_reads`` must predict a superset of it (tests compare the two).
         self.objects_read: set[str] = set()
         self.titles_read: set[str] = set()
+        # Tag pages, when this builder writes them (None: tags stay badges), and the
+        # document whose timeline each actor links to (empty: no such links).
+        self.tag_pages: TagPages | None = None
+        self.timelines: Mapping[str, str] = {}
+        # What the drawing read of those: tags whose page it linked (or would have), whether
+        # it linked the tags index, and (actor, document) of each timeline link.
+        self.tags_read: set[str] = set()
+        self.tag_index_read = False
+        self.timelines_read: set[tuple[str, str]] = set()
 
     def unique_id(self, wanted: str) -> str:
         """An HTML id for an element the renderer adds, used nowhere else in the doctree.
@@ -157,6 +168,45 @@ class Linker:
             out.append(self.to_object(ident))
         return out
 
+    def tags(self, tags: Sequence[str]) -> list[nodes.Node]:
+        """Tag badges, each a link to its tag's page where the builder writes tag pages."""
+        out: list[nodes.Node] = []
+        for tag in tags:
+            node: nodes.Node = badge(tag, "plain", "pb-tag")
+            self.tags_read.add(tag)
+            page = self.tag_pages.page(tag) if self.tag_pages is not None else None
+            if page is not None:
+                node = nodes.reference(
+                    "",
+                    "",
+                    node,
+                    internal=True,
+                    refuri=self.builder.get_relative_uri(self.docname, page),
+                    reftitle=str(_("Everything tagged %s")) % tag,
+                    classes=["pb-tag-link"],
+                )
+            out.append(node)
+        return _spaced(out)
+
+    def tags_index(self) -> str | None:
+        """The relative URI of the page listing every tag; None when there is none."""
+        self.tag_index_read = True
+        if self.tag_pages is None or not self.tag_pages.index:
+            return None
+        return self.builder.get_relative_uri(self.docname, self.tag_pages.index)
+
+    def actor_timeline(self, actor: str) -> nodes.Node | None:
+        """ "Events on the timeline": the timeline an actor's events are on, filtered to the
+        actor by the fragment ``#filter=actor:<id>`` (read by policybrief.js; without
+        JavaScript the whole timeline shows)."""
+        docname = self.timelines.get(actor)
+        if docname is None:
+            return None
+        self.timelines_read.add((actor, docname))
+        text = nodes.inline("", _("Events on the timeline"))
+        fragment = "filter=actor:" + quote(actor, safe="")
+        return self.to_place(docname, fragment, text)
+
     def date(self, event: TimelineEvent) -> pb_date:
         label = event_date_label(event, self.language) or str(_("date unknown"))
         if event.date is None:
@@ -243,10 +293,6 @@ def field_list(fields: Sequence[nodes.field], *classes: str) -> list[nodes.Node]
     if not fields:
         return []
     return [nodes.field_list("", *fields, classes=list(classes))]
-
-
-def tag_badges(tags: Sequence[str]) -> list[nodes.Node]:
-    return _spaced(badge(tag, "plain", "pb-tag") for tag in tags)
 
 
 # -- sources and grades -------------------------------------------------------------------

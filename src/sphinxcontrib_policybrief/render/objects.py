@@ -21,7 +21,6 @@ from .blocks import (
     field,
     field_list,
     grade_badge,
-    tag_badges,
 )
 from .forecasts import forecast_fields, reviewed_field
 from .nodes import (
@@ -112,7 +111,7 @@ class ObjectRenderer:
             fields.append(field(_("Actors"), link.object_list(actors)))
         fields += self._graded_fields(obj)
         if obj.tags:
-            fields.append(field(_("Tags"), tag_badges(obj.tags)))
+            fields.append(field(_("Tags"), self.linker.tags(obj.tags)))
         if isinstance(obj, Claim):
             fields += forecast_fields(obj, link)
         fields += reviewed_field(obj, link)
@@ -203,7 +202,11 @@ class ObjectRenderer:
                 cast(TimelineEvent, graph.objects[i]) for i in graph.involving(obj.id, Kind.EVENT)
             )
             if events:
-                fields.append(field(_("Events"), [self._event_list(events)]))
+                shown: list[nodes.Node] = [self._event_list(events)]
+                timeline = self.linker.actor_timeline(obj.id)
+                if timeline is not None:
+                    shown.append(nodes.paragraph("", "", timeline, classes=["pb-actor-timeline"]))
+                fields.append(field(_("Events"), shown))
             for kind, label in (
                 (Kind.CLAIM, _("Claims")),
                 (Kind.PARADOX, _("Paradoxes")),

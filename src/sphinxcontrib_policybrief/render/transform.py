@@ -17,6 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..citations import bibtex_labels, bibtex_references
 from ..config import settings_from
 from ..domain import pb_domain
+from ..tag_pages import tag_pages_for, writes_site
 from .analysis import AnalysisRenderer
 from .blocks import Linker
 from .nodes import pb_ach_slot, pb_connections, pb_header, pb_map_slot, pb_view
@@ -55,6 +56,9 @@ class RenderPolicyBrief(SphinxPostTransform):
         graph = domain.graph.with_citation_labels(labels)
         linker = Linker(builder, graph, docname, self.document, labels)
         linker.citation_references = bibtex_references(self.env)
+        if writes_site(builder):
+            linker.tag_pages = tag_pages_for(builder)
+            linker.timelines = domain.actor_timelines()
         analysis = AnalysisRenderer(linker, domain.matrices)
         objects = ObjectRenderer(linker, analysis)
         views = ViewRenderer(linker, settings_from(self.config), analysis)

@@ -17,7 +17,7 @@ from ..core.timeline_svg import TimelineMark
 from ..core.views import WHOLE_PROJECT_VIEWS, select
 from ..locale import _, date_label, event_date_label, ngettext, translated, translations
 from .analysis import AnalysisRenderer
-from .blocks import Linker, badge, claim_badges, evidence_base_text, grade_badge, tag_badges
+from .blocks import Linker, badge, claim_badges, evidence_base_text, grade_badge
 from .forecasts import edition_changes_view, edition_line, forecast_record_view
 from .nodes import (
     pb_key_judgments,
@@ -166,7 +166,7 @@ class ViewRenderer:
         if event.tags:
             if details:
                 details.append(nodes.Text(" "))
-            details += tag_badges(event.tags)
+            details += self.linker.tags(event.tags)
         if details:
             entry += nodes.paragraph("", "", *details, classes=["pb-tl-details"])
         return entry
@@ -188,15 +188,21 @@ class ViewRenderer:
         return out
 
     def _index_link(self, index: str, label: str) -> list[nodes.Node]:
-        """A link to one of our domain index pages, where the HTML builder writes it
-        (``html_domain_indices`` may leave it out; print has it as an appendix)."""
+        """Links to one of our domain index pages, where the HTML builder writes it
+        (``html_domain_indices`` may leave it out; print has it as an appendix), and to
+        the page of every tag, where there are tag pages."""
         builder = self.linker.builder
         written = {entry[0] for entry in getattr(builder, "domain_indices", ())}
-        if builder.name not in ("html", "dirhtml") or index not in written:
-            return []
-        uri = builder.get_relative_uri(self.linker.docname, index)
-        link = nodes.reference("", label, internal=True, refuri=uri)
-        return [nodes.paragraph("", "", link, classes=["pb-index-link"])]
+        links: list[nodes.Node] = []
+        if builder.name in ("html", "dirhtml") and index in written:
+            uri = builder.get_relative_uri(self.linker.docname, index)
+            links.append(nodes.reference("", label, internal=True, refuri=uri))
+        tags = self.linker.tags_index()
+        if tags is not None:
+            if links:
+                links.append(nodes.Text(" · "))
+            links.append(nodes.reference("", _("All tags"), internal=True, refuri=tags))
+        return [nodes.paragraph("", "", *links, classes=["pb-index-link"])] if links else []
 
     def _group(self, claims: list[Claim], by: str) -> list[tuple[str, list[Claim]]]:
         if by in ("", "none"):
