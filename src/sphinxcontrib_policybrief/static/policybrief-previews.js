@@ -84,6 +84,8 @@
     var path = decoded(url.pathname), top = decoded(base.pathname);
     if (path.indexOf(top) !== 0) return null;
     var page = path.slice(top.length), hash = decoded(url.hash);
+    // singlehtml writes links to other documents' objects as "#document-<name>#<anchor>".
+    if (hash.lastIndexOf("#") > 0) hash = hash.slice(hash.lastIndexOf("#"));
     var keys = [page + hash];
     if (page === "" || page.charAt(page.length - 1) === "/") keys.push(page + "index.html" + hash);
     if (/(^|\/)index\.html$/.test(page)) keys.push(page.slice(0, -"index.html".length) + hash);
