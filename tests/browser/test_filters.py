@@ -296,7 +296,8 @@ def test_print_shows_every_event_and_no_control(driver: Any, timeline: Path) -> 
     state = _state(driver)
     assert len(state["shown"]) == 30 and all(y[1] for y in state["years"])
     assert driver.execute_script(
-        "return [...document.querySelectorAll('.pb-filter')].every(e => getComputedStyle(e).display === 'none')"
+        "return [...document.querySelectorAll('.pb-filter')]"
+        ".every(e => getComputedStyle(e).display === 'none')"
     )
 
 

@@ -124,7 +124,8 @@ return {
   shown: !card.hidden && r.width > 0,
   id: card.id,
   kind: (card.querySelector('.pb-kind') || {}).textContent,
-  badges: [...card.querySelectorAll('.pb-preview-kicker .pb-badge:not(.pb-kind)')].map(b => b.textContent),
+  badges: [...card.querySelectorAll('.pb-preview-kicker .pb-badge:not(.pb-kind)')]
+    .map(b => b.textContent),
   date: (card.querySelector('.pb-preview-date') || {}).textContent || '',
   title: card.querySelector('.pb-preview-title').textContent,
   summary: (card.querySelector('.pb-preview-summary') || {}).textContent || '',
@@ -191,7 +192,7 @@ def test_hovering_a_link_shows_the_objects_card(driver: Any, links: Path) -> Non
     assert link.get_dom_attribute("aria-describedby") == card["id"]
     assert link.get_dom_attribute("title") is None
     # Hoverable: the pointer can move onto the card and read it.
-    left, top, right, bottom = card["box"]
+    left, top, _, _ = card["box"]
     _point_at(driver, int(left + 10), int(top + 10))
     time.sleep(0.6)
     assert _shown(driver)
@@ -273,15 +274,15 @@ def test_cards_stay_inside_a_narrow_viewport(driver: Any, links: Path) -> None:
             "return document.querySelectorAll('a.reference')[arguments[0]]", nth
         )
         driver.execute_script(
-            "arguments[0].scrollIntoView({block: 'end', behavior: 'instant'}); arguments[0].focus()",
+            "arguments[0].scrollIntoView({block: 'end', behavior: 'instant'});arguments[0].focus()",
             link,
         )
         card = _card(driver)
         if not card or not card["shown"]:
             continue
         left, top, right, bottom = card["box"]
-        assert 0 <= left and right <= card["viewport"][0], (nth, card["box"])
-        assert 0 <= top and bottom <= card["viewport"][1], (nth, card["box"])
+        assert left >= 0 and right <= card["viewport"][0], (nth, card["box"])
+        assert top >= 0 and bottom <= card["viewport"][1], (nth, card["box"])
         checked += 1
     assert checked >= 5
 
