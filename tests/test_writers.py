@@ -143,7 +143,9 @@ def test_connections_box(outputs: dict[str, Path]) -> None:
 def test_view_box(outputs: dict[str, Path]) -> None:
     html = _html(outputs, "views")
     for view in ("key-judgments", "timeline", "claim-index", "actor-index", "paradox-index"):
-        assert f'<div class="pb-view pb-{view} docutils container">' in html, view
+        # A timeline's box also carries the words of its filter script (data-pb-filter).
+        tail = " data-pb-filter=" if view == "timeline" else ">"
+        assert f'<div class="pb-view pb-{view} docutils container"{tail}' in html, view
     # The claim index is lists in every writer.
     assert "\\sphinxstylestrong{{\\hyperref[\\detokenize{analysis:deal-is-tool}]" in _tex(outputs)
     assert "* **The deal serves Moscow's unilateral goals" in _text(outputs, "views")
@@ -189,7 +191,12 @@ def test_timeline_jump_and_years(outputs: dict[str, Path]) -> None:
 
 def test_timeline_event(outputs: dict[str, Path]) -> None:
     html = _html(outputs, "views")
-    assert re.search(r'<div class="pb-tl-event pb-a-medvedev[^"]* docutils container">', html)
+    # data-pb-event: the anchor that the overview's marks name the event by.
+    assert re.search(
+        r'<div class="pb-tl-event pb-a-medvedev[^"]* docutils container"'
+        r' data-pb-event="medvedev-offer">',
+        html,
+    )
     assert '<span class="pb-tl-actors">Actors: <a ' in html
     assert '<span class="pb-tl-evidence">Evidence for: <a ' in html
     text = _text(outputs, "views")

@@ -41,6 +41,7 @@ _VALUES: dict[str, tuple[Any, Literal["env", "html", ""], tuple[type, ...]]] = {
     "policybrief_lint": ("none", "env", (str, dict)),
     "policybrief_latex_connections": ("compact", "", (str,)),
     "policybrief_connections_fold": (DEFAULT_CONNECTIONS_FOLD, "html", (int,)),
+    "policybrief_previews": (True, "html", (bool,)),
     # Sources
     "policybrief_source_kinds": (list(DEFAULT_SOURCE_KINDS), "env", (list, tuple)),
     "policybrief_reliability_scale": ("admiralty", "env", (str, list, tuple)),

@@ -11,7 +11,7 @@ from docutils.parsers.rst import roles as rst_roles
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import __version__, export_hooks, locale
+from . import __version__, export_hooks, locale, previews
 from . import config as config_values
 from .analysis_directives import ANALYSIS_DIRECTIVES
 from .builder import PolicyBriefBuilder
@@ -49,6 +49,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", register_directives, priority=900)
     # 2. builder-inited: CSS and JS for HTML builders only.
     app.connect("builder-inited", add_assets)
+    #    The preview cards of links to objects: their script here, the data file's
+    #    <script> on html-page-context, the data file itself on build-finished.
+    previews.setup(app)
     app.connect("builder-inited", check_short_names)
     # 3. source-read and include-read (per document): an rST option given twice is kept
     #    for the directive to report, as MyST does, instead of docutils losing the object.

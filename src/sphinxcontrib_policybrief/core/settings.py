@@ -82,6 +82,8 @@ class Settings:
     latex_connections: str = "compact"
     #: HTML connection lists longer than this fold behind "Show all"; 0 never folds.
     connections_fold: int = DEFAULT_CONNECTIONS_FOLD
+    #: HTML links to objects show a preview card on hover and focus (``policybrief_previews``).
+    previews: bool = True
     # Sources and their grading (policybrief_source_kinds, _reliability_scale, _credibility_scale).
     source_kinds: tuple[str, ...] = DEFAULT_SOURCE_KINDS
     reliability: GradeScale = ADMIRALTY_RELIABILITY
@@ -152,10 +154,19 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
             "policybrief_latex_connections", lookup, LATEX_CONNECTIONS, "compact", problems
         ),
         connections_fold=_connections_fold(lookup("policybrief_connections_fold"), problems),
+        previews=_switch("policybrief_previews", lookup("policybrief_previews"), True, problems),
         **_source_settings(lookup, word_list, problems),
         tag_pages=bool(lookup("policybrief_tag_pages")),
     )
     return settings, problems
+
+
+def _switch(name: str, value: object, default: bool, problems: list[str]) -> bool:
+    """An on/off setting: True or False only, so that ``"no"`` does not switch it on."""
+    if isinstance(value, bool):
+        return value
+    problems.append(f"{name} must be True or False, not {value!r}; using {default}")
+    return default
 
 
 def _connections_fold(value: object, problems: list[str]) -> int:

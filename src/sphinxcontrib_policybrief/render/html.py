@@ -44,8 +44,11 @@ Translator = Any
 
 
 def visit_block(self: Translator, node: nodes.Element) -> None:
-    """Objects, their connections, views and timeline entries: a <div> with their classes."""
-    self.visit_container(node)
+    """Objects, their connections, views and timeline entries: a <div> with their classes,
+    and the ``data-*`` attributes the page scripts read (``pb_data``: name -> text)."""
+    data = node.get("pb_data") or {}
+    attributes = {f"data-{name}": str(value) for name, value in sorted(data.items())}
+    self.body.append(self.starttag(node, "div", CLASS="docutils container", **attributes))
 
 
 def depart_block(self: Translator, node: nodes.Element) -> None:

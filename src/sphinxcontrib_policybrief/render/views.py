@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -11,6 +12,7 @@ from ..core.forecast import forecast_record
 from ..core.graph import BriefGraph, placement_heading
 from ..core.labels import kind_label
 from ..core.model import Actor, Claim, Kind, PolicyObject, Source, TimelineEvent, ViewRequest
+from ..core.plurals import plural_forms, script_language
 from ..core.settings import Settings
 from ..core.sources import citing, evidence_base, resting_on
 from ..core.timeline_svg import TimelineMark
@@ -60,6 +62,9 @@ class ViewRenderer:
         body = self.draw[request.view](request, found)
         box = pb_view_box(classes=node["classes"], pb_view=request.view)
         box += body
+        if request.view == "timeline":
+            # What the filter script needs (policybrief.js): labels and actors' names.
+            box["pb_data"] = {"pb-filter": self._filter_data(found)}
         if not found and request.view not in WHOLE_PROJECT_VIEWS:
             box += nodes.paragraph(
                 "", _("Nothing in this brief matches this list yet."), classes=["pb-empty"]
@@ -118,6 +123,36 @@ class ViewRenderer:
             out.append(timeline)
         return out
 
+    def _filter_data(self, found: list[PolicyObject]) -> str:
+        """The filter script's words in the reader's language, and the names of the actors
+        the entries carry (their classes hold only ids), as JSON for a data attribute."""
+        names: dict[str, str] = {}
+        for event in found:
+            if not isinstance(event, TimelineEvent):
+                continue
+            for ident in self.graph.related(event.id, "actors", incoming=False):
+                self.linker.objects_read.add(ident)
+                names[ident] = self.graph.objects[ident].title
+        language = self.linker.language
+
+        def count(n: int) -> str:
+            # Placeholders the script fills; the form follows the total ("1 of 21 события").
+            text = ngettext("%(shown)s of %(total)s event", "%(shown)s of %(total)s events", n)
+            return text % {"shown": "{shown}", "total": "{total}"}
+
+        data = {
+            "lang": script_language(language),
+            "count": plural_forms(language, count),
+            "actors": str(_("Actors")),
+            "tags": str(_("Tags")),
+            "actorGroup": str(_("Show only the events of one actor")),
+            "tagGroup": str(_("Show only the events with one tag")),
+            "filter": str(_("Filter the timeline")),
+            "showAll": str(_("Show all")),
+            "names": dict(sorted(names.items())),
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
     def _href(self, event: TimelineEvent) -> str:
         try:
             uri = self.linker.builder.get_relative_uri(self.linker.docname, event.docname)
@@ -127,6 +162,8 @@ class ViewRenderer:
 
     def _timeline_entry(self, event: TimelineEvent) -> nodes.Node:
         entry = pb_timeline_event(classes=["pb-tl-event"])
+        # The event's anchor: the overview's marks name their events by it (filtering).
+        entry["pb_data"] = {"pb-event": event.anchor}
         entry["classes"] += [
             f"pb-a-{a}" for a in self.graph.related(event.id, "actors", incoming=False)
         ]

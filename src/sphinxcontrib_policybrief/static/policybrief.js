@@ -1,81 +1,345 @@
-/* sphinxcontrib-policybrief: optional filter chips over a timeline. The page is complete
-   without this script (per-actor timelines exist as pages); it only hides entries that do
-   not match the chosen actor or tag. */
+/* sphinxcontrib-policybrief: filters over a timeline, kept in the page's address.
+
+   The page is complete without this script: every event is listed, and per-actor
+   timelines exist as pages. With it, a timeline of four or more events gets chips for its
+   actors and tags; choosing one hides the events, years, jump links and overview marks
+   that do not match, says how many events are shown, and writes the filter into the
+   address ("#filter=actor:belarus,tag:energy") so that the filtered view can be shared.
+
+   Nothing the page or its address holds is ever inserted as markup: the controls are
+   made with createElement and filled with textContent only. An address is read against
+   the actors and tags the page's events carry; anything else in it is ignored. */
 (function () {
   "use strict";
 
-  function collect(entries) {
-    // Names come from the actor links themselves: each link's fragment is the actor id.
-    var actors = {}, tags = {}, counts = {};
-    entries.forEach(function (entry) {
-      entry.querySelectorAll("a[title^='Actor: ']").forEach(function (a) {
-        var id = (a.getAttribute("href") || "").split("#")[1];
-        if (id) actors["pb-a-" + decodeURIComponent(id)] = a.getAttribute("title").slice(7);
-      });
-      entry.classList.forEach(function (cls) {
-        if (cls.indexOf("pb-t-") === 0) tags[cls] = "#" + cls.slice(5);
-        if (cls.indexOf("pb-a-") === 0 || cls.indexOf("pb-t-") === 0) {
-          counts[cls] = (counts[cls] || 0) + 1;
-        }
-      });
-    });
-    // A chip that selects a single event is noise: keep those shared by two or more.
-    function shared(names) {
-      return Object.keys(names).filter(function (k) { return counts[k] >= 2; })
-        .sort(function (a, b) { return names[a].localeCompare(names[b]); })
-        .map(function (k) { return [k, names[k]]; });
-    }
-    return { actors: shared(actors), tags: shared(tags) };
+  var PREFIX = { actor: "pb-a-", tag: "pb-t-" };
+  var KINDS = ["actor", "tag"];
+  var HASH = "#filter=";
+  // At fewer events a filter is more trouble than help; the list is short enough to read.
+  var MIN_EVENTS = 4;
+  var ENGLISH = {
+    lang: "en",
+    count: { one: "{shown} of {total} event", other: "{shown} of {total} events" },
+    actors: "Actors",
+    tags: "Tags",
+    actorGroup: "Show only the events of one actor",
+    tagGroup: "Show only the events with one tag",
+    filter: "Filter the timeline",
+    showAll: "Show all",
+    names: {}
+  };
+
+  var timelines = [];
+  var state = { actor: null, tag: null };
+
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
   }
 
-  function chipsFor(view) {
-    var entries = Array.prototype.slice.call(view.querySelectorAll(".pb-tl-event"));
-    if (entries.length < 4) return;
-    var found = collect(entries);
-    var active = null, chips = [];
-    function apply() {
-      chips.forEach(function (c) {
-        c.setAttribute("aria-pressed", String(c.dataset.key === active));
-      });
-      entries.forEach(function (entry) {
-        entry.classList.toggle("pb-hidden", active !== null && !entry.classList.contains(active));
-      });
+  function text(tag, className, words) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (words) element.textContent = words;
+    return element;
+  }
+
+  // The build's words for this timeline (see render/views.py); English if they are missing.
+  function messages(view) {
+    var found = {};
+    try {
+      found = JSON.parse(view.getAttribute("data-pb-filter") || "{}") || {};
+    } catch (e) {
+      found = {};
     }
-    function row(label, items) {
-      if (!items.length) return null;
-      var bar = document.createElement("div");
-      bar.className = "pb-chips";
-      bar.setAttribute("role", "group");
-      bar.setAttribute("aria-label", "Show only events of one " + label.toLowerCase());
-      var caption = document.createElement("span");
-      caption.className = "pb-chips-label";
-      caption.textContent = label;
-      bar.appendChild(caption);
-      items.forEach(function (item) {
-        var chip = document.createElement("button");
-        chip.type = "button";
-        chip.className = "pb-chip";
-        chip.dataset.key = item[0];
-        chip.textContent = item[1];
-        chip.addEventListener("click", function () {
-          active = active === item[0] ? null : item[0];
-          apply();
-        });
-        chips.push(chip);
-        bar.appendChild(chip);
-      });
-      return bar;
-    }
-    var anchor = view.querySelector(".pb-tl-jump, .pb-tl-year");
-    [row("Actor", found.actors), row("Tag", found.tags)].forEach(function (bar) {
-      if (bar) view.insertBefore(bar, anchor || null);
+    var out = {};
+    Object.keys(ENGLISH).forEach(function (key) {
+      var wanted = typeof ENGLISH[key];
+      out[key] = own(found, key) && typeof found[key] === wanted && found[key] !== null
+        ? found[key] : ENGLISH[key];
     });
-    apply();
+    return out;
+  }
+
+  function pluralCategory(lang, n) {
+    try {
+      return new Intl.PluralRules(lang).select(n);
+    } catch (e) {
+      return n === 1 ? "one" : "other";
+    }
+  }
+
+  function countText(words, shown, total) {
+    var forms = words.count;
+    var category = pluralCategory(words.lang, total);
+    var form = typeof forms[category] === "string" ? forms[category]
+      : typeof forms.other === "string" ? forms.other : ENGLISH.count.other;
+    return form.split("{shown}").join(String(shown)).split("{total}").join(String(total));
+  }
+
+  function valueOf(cls, kind) {
+    return cls.indexOf(PREFIX[kind]) === 0 ? cls.slice(PREFIX[kind].length) : null;
+  }
+
+  function matches(element, wanted) {
+    return KINDS.every(function (kind) {
+      return wanted[kind] === null || element.classList.contains(PREFIX[kind] + wanted[kind]);
+    });
+  }
+
+  // -- one timeline ----------------------------------------------------------------------
+
+  function Timeline(view) {
+    var self = this;
+    this.view = view;
+    this.words = messages(view);
+    this.entries = Array.prototype.slice.call(view.querySelectorAll(".pb-tl-event"));
+    this.counts = { actor: {}, tag: {} };
+    this.entries.forEach(function (entry) {
+      entry.classList.forEach(function (cls) {
+        KINDS.forEach(function (kind) {
+          var value = valueOf(cls, kind);
+          if (value) self.counts[kind][value] = (self.counts[kind][value] || 0) + 1;
+        });
+      });
+    });
+    this.years = Array.prototype.slice.call(view.querySelectorAll(".pb-tl-year"));
+    this.jump = view.querySelector(".pb-tl-jump");
+    this.chips = { actor: {}, tag: {} };
+    this.rows = {};
+    this.build();
+  }
+
+  Timeline.prototype.knows = function (kind, value) {
+    return own(this.counts[kind], value);
+  };
+
+  Timeline.prototype.label = function (kind, value) {
+    if (kind === "tag") return "#" + value;
+    if (own(this.words.names, value) && typeof this.words.names[value] === "string") {
+      return this.words.names[value];
+    }
+    for (var i = 0; i < timelines.length; i++) {
+      var names = timelines[i].words.names;
+      if (own(names, value) && typeof names[value] === "string") return names[value];
+    }
+    return value;
+  };
+
+  Timeline.prototype.build = function () {
+    var self = this, words = this.words;
+    var box = text("div", "pb-filter");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", words.filter);
+    KINDS.forEach(function (kind) {
+      var row = text("div", "pb-chips");
+      row.setAttribute("role", "group");
+      row.setAttribute("aria-label", kind === "actor" ? words.actorGroup : words.tagGroup);
+      row.appendChild(text("span", "pb-chips-label", kind === "actor" ? words.actors : words.tags));
+      self.rows[kind] = row;
+      box.appendChild(row);
+      // A chip that selects a single event is noise: those shared by two or more.
+      Object.keys(self.counts[kind]).forEach(function (value) {
+        if (self.counts[kind][value] >= 2) self.chip(kind, value);
+      });
+      row.hidden = !Object.keys(self.chips[kind]).length;
+    });
+    var status = text("p", "pb-filter-status");
+    this.count = text("span", "pb-filter-count");
+    this.count.setAttribute("role", "status");
+    this.count.setAttribute("aria-live", "polite");
+    this.clear = text("button", "pb-filter-clear", words.showAll);
+    this.clear.type = "button";
+    this.clear.addEventListener("click", function () {
+      choose({ actor: null, tag: null });
+      var first = box.querySelector(".pb-chip");
+      if (first) first.focus();
+    });
+    status.appendChild(this.count);
+    status.appendChild(document.createTextNode(" "));
+    status.appendChild(this.clear);
+    box.appendChild(status);
+    // The jump bar's " · " between links: spans, so that they hide with their link.
+    if (this.jump) {
+      Array.prototype.slice.call(this.jump.childNodes).forEach(function (node) {
+        if (node.nodeType !== 3 || !node.nodeValue.trim()) return;
+        var sep = text("span", "pb-tl-sep", node.nodeValue);
+        sep.setAttribute("aria-hidden", "true");
+        self.jump.replaceChild(sep, node);
+      });
+    }
+    var anchor = this.view.querySelector(".pb-tl-jump, .pb-tl-year");
+    this.view.insertBefore(box, anchor || null);
+  };
+
+  // The chip for one value, made when first needed, in the row's alphabetical order.
+  Timeline.prototype.chip = function (kind, value) {
+    if (own(this.chips[kind], value)) return this.chips[kind][value];
+    var label = this.label(kind, value);
+    var chip = text("button", "pb-chip", label);
+    chip.type = "button";
+    chip.setAttribute("aria-pressed", "false");
+    chip.addEventListener("click", function () {
+      var wanted = { actor: state.actor, tag: state.tag };
+      wanted[kind] = state[kind] === value ? null : value;
+      choose(wanted);
+    });
+    var row = this.rows[kind], lang = this.words.lang, before = null;
+    var others = Array.prototype.slice.call(row.querySelectorAll(".pb-chip"));
+    for (var i = 0; i < others.length && !before; i++) {
+      if (others[i].textContent.localeCompare(label, lang) > 0) before = others[i];
+    }
+    row.insertBefore(chip, before);
+    row.hidden = false;
+    this.chips[kind][value] = chip;
+    return chip;
+  };
+
+  Timeline.prototype.apply = function (wanted) {
+    var self = this, shown = 0, shownAnchors = {}, knownAnchors = {};
+    KINDS.forEach(function (kind) {
+      // A value chosen elsewhere (the address, another timeline) gets its chip here too.
+      if (wanted[kind] !== null) self.chip(kind, wanted[kind]);
+      Object.keys(self.chips[kind]).forEach(function (value) {
+        self.chips[kind][value].setAttribute("aria-pressed", String(wanted[kind] === value));
+      });
+    });
+    this.entries.forEach(function (entry) {
+      var visible = matches(entry, wanted);
+      var anchor = entry.getAttribute("data-pb-event");
+      entry.classList.toggle("pb-hidden", !visible);
+      if (anchor) {
+        knownAnchors[anchor] = true;
+        if (visible) shownAnchors[anchor] = true;
+      }
+      if (visible) shown += 1;
+    });
+    var hiddenYears = {};
+    this.years.forEach(function (year) {
+      var parts = [], node = year.nextElementSibling;
+      while (node && !node.classList.contains("pb-tl-year")) {
+        parts.push(node);
+        node = node.nextElementSibling;
+      }
+      var empty = !parts.some(function (part) {
+        return part.querySelector(".pb-tl-event:not(.pb-hidden)") !== null;
+      });
+      year.classList.toggle("pb-hidden", empty);
+      parts.forEach(function (part) {
+        if (part.classList.contains("pb-tl-list")) part.classList.toggle("pb-hidden", empty);
+      });
+      if (year.id && empty) hiddenYears[year.id] = true;
+    });
+    if (this.jump) {
+      var previous = false;
+      Array.prototype.slice.call(this.jump.children).forEach(function (node) {
+        if (node.classList.contains("pb-tl-sep")) {
+          node.classList.add("pb-hidden"); // shown again below, before a shown link
+          return;
+        }
+        var target = decodeHash(node.getAttribute("href") || "");
+        var hide = target !== null && own(hiddenYears, target);
+        node.classList.toggle("pb-hidden", hide);
+        if (!hide) {
+          var sep = node.previousElementSibling;
+          if (previous && sep && sep.classList.contains("pb-tl-sep")) {
+            sep.classList.remove("pb-hidden");
+          }
+          previous = true;
+        }
+      });
+    }
+    // Overview marks name their events ("data-pb-events"); a mark whose events are all
+    // unknown here is judged by the classes it carries.
+    this.view.querySelectorAll(".pb-tl-overview [data-pb-events]").forEach(function (mark) {
+      var anchors = (mark.getAttribute("data-pb-events") || "").split(/\s+/);
+      var known = anchors.filter(function (a) { return own(knownAnchors, a); });
+      var visible = known.length
+        ? known.some(function (a) { return own(shownAnchors, a); })
+        : matches(mark, wanted);
+      mark.classList.toggle("pb-hidden", !visible);
+    });
+    var active = wanted.actor !== null || wanted.tag !== null;
+    this.count.textContent = countText(this.words, shown, this.entries.length);
+    this.clear.hidden = !active;
+  };
+
+  function decodeHash(href) {
+    if (href.charAt(0) !== "#") return null;
+    try {
+      return decodeURIComponent(href.slice(1));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // -- the page's filter ------------------------------------------------------------------
+
+  function known(kind, value) {
+    return timelines.some(function (t) { return t.knows(kind, value); });
+  }
+
+  // "#filter=actor:<id>,tag:<tag>" -> the values the page knows; null for another address.
+  function parse(hash) {
+    if (hash.indexOf(HASH) !== 0) return null;
+    var wanted = { actor: null, tag: null };
+    hash.slice(HASH.length).split(",").forEach(function (part) {
+      var colon = part.indexOf(":");
+      if (colon < 1) return;
+      var kind = part.slice(0, colon), value;
+      if (!own(PREFIX, kind) || wanted[kind] !== null) return;
+      try {
+        value = decodeURIComponent(part.slice(colon + 1));
+      } catch (e) {
+        return;
+      }
+      if (value && known(kind, value)) wanted[kind] = value;
+    });
+    return wanted;
+  }
+
+  function address(wanted) {
+    var parts = [];
+    KINDS.forEach(function (kind) {
+      if (wanted[kind] !== null) parts.push(kind + ":" + encodeURIComponent(wanted[kind]));
+    });
+    return parts.length ? HASH + parts.join(",") : "";
+  }
+
+  function remember(wanted) {
+    var hash = address(wanted);
+    // A link to a heading or an object stays as it is while nothing is filtered.
+    if (!hash && location.hash.indexOf(HASH) !== 0) return;
+    try {
+      history.replaceState(history.state, "", location.pathname + location.search + hash);
+    } catch (e) {
+      // Some browsers refuse it for file:// pages; the filter works all the same.
+    }
+  }
+
+  function show(wanted) {
+    state = { actor: wanted.actor, tag: wanted.tag };
+    timelines.forEach(function (t) { t.apply(state); });
+  }
+
+  function choose(wanted) {
+    show(wanted);
+    remember(state);
   }
 
   function init() {
-    document.querySelectorAll(".pb-timeline").forEach(chipsFor);
+    document.querySelectorAll(".pb-timeline").forEach(function (view) {
+      if (view.querySelectorAll(".pb-tl-event").length >= MIN_EVENTS) {
+        timelines.push(new Timeline(view));
+      }
+    });
+    if (!timelines.length) return;
+    show(parse(location.hash) || state);
+    window.addEventListener("hashchange", function () {
+      var wanted = parse(location.hash);
+      if (wanted !== null) show(wanted);
+    });
   }
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
