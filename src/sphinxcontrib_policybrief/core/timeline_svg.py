@@ -105,6 +105,7 @@ _LEGEND = {
     "point": gettext_noop("Day"),
     "span": gettext_noop("Period or interval"),
     "approx": gettext_noop("Approximate or uncertain"),
+    "approx-point": gettext_noop("Approximate or uncertain"),
     "arrow-after": gettext_noop("Still going"),
     "arrow-before": gettext_noop("No fixed start"),
     "fade-before": gettext_noop("May be earlier"),
@@ -373,14 +374,14 @@ class _Words:
     known: dict[_Item, str] = field(default_factory=dict, compare=False, repr=False)
     dates: dict[FuzzyDate, str] = field(default_factory=dict, compare=False, repr=False)
 
-    def date(self, fd: FuzzyDate) -> str:
+    def date_text(self, fd: FuzzyDate) -> str:
         found = self.dates.get(fd)
         if found is None:
             found = self.dates[fd] = format_fuzzy_date(fd, self.locale, self.tr)
         return found
 
     def shown(self, mark: TimelineMark) -> str:
-        return _one_line(mark.label) or self.date(mark.date)
+        return _one_line(mark.label) or self.date_text(mark.date)
 
     def period(self, lo: int, hi: int, short: bool = False) -> str:
         """The days *lo* to *hi* (exclusive) as briefly as their bounds allow; *short*
@@ -420,6 +421,18 @@ class _Words:
         mark = item.marks[0]
         return _one_line(mark.short) or _one_line(mark.title)
 
+    def fit(self, item: _Item, room: float) -> str:
+        """The label of *item* in *room* units: whole; for a cluster, its count alone
+        rather than a date cut short; else shortened."""
+        text = self.label(item)
+        if _text_width(text) <= room:
+            return text
+        if item.cluster and not item.band:
+            count = self.tr.ngettext("%d event", "%d events", len(item.marks)) % len(item.marks)
+            if _text_width(count) <= room:
+                return count
+        return _fit(text, room)
+
     def when(self, item: _Item) -> str:
         """The date of a cluster: the one its events share, as written or generated, or
         the period they span."""
@@ -427,7 +440,7 @@ class _Words:
         if len(shown) == 1:
             return shown.pop()
         if len({m.date.edtf for m in item.marks}) == 1:
-            return self.date(item.marks[0].date)
+            return self.date_text(item.marks[0].date)
         return self.period(item.shape.lo, item.shape.hi)
 
     def tooltip(self, item: _Item) -> str:
@@ -622,14 +635,28 @@ def _ticks(lo: int, hi: int, step: _Step, words: _Words, per_day: float) -> tupl
             out.append(
                 _Tick(ordinal, str(day.day), outer, words.month(day) if new else str(day.day))
             )
-    # The first tick's outer line gives way to the next one where they would touch.
-    outer = [t for t in out if t.outer]
-    if len(outer) > 1:
-        room = (_text_width(outer[0].outer) + _text_width(outer[1].outer)) / 2 + 10.0
-        if (outer[1].day - outer[0].day) * per_day < room:
-            first = outer[0]
-            out[out.index(first)] = _Tick(first.day, first.text, "", first.down)
-    return tuple(out)
+    # Outer lines start at their tick: each keeps clear of the one before and of the end.
+    # The first gives way to the next where they would touch.
+    end = (hi - lo) * per_day + _MARGIN
+    kept: list[int] = []
+    for i, tick in enumerate(out):
+        if not tick.outer:
+            continue
+        x, width = (tick.day - lo) * per_day, _text_width(tick.outer, bold=True)
+        if kept and len(kept) == 1 and kept[0] == 0:
+            previous = out[0]
+            if (tick.day - previous.day) * per_day < _text_width(previous.outer, bold=True) + 10:
+                kept.pop()
+        if kept:
+            previous = out[kept[-1]]
+            if (tick.day - previous.day) * per_day < _text_width(previous.outer, bold=True) + 10:
+                continue
+        if x + width <= end:
+            kept.append(i)
+    return tuple(
+        t if not t.outer or i in kept else _Tick(t.day, t.text, "", t.down)
+        for i, t in enumerate(out)
+    )
 
 
 def _minor(lo: int, hi: int, step: _Step, per_day: float) -> tuple[int, ...]:
@@ -846,14 +873,26 @@ def _lanes(
 
 
 def _same_dates(items: Sequence[_Item]) -> list[list[_Item]]:
-    """Groups of two or more single events drawn alike, the largest (then earliest) first."""
+    """Groups of two or more marks whose events are all drawn alike (single events, or
+    clusters of such), the most events (then the earliest) first."""
     groups: dict[tuple[int, int, bool, str, str], list[_Item]] = {}
     for item in items:
-        if not item.cluster:
-            s = item.shape
-            groups.setdefault((s.lo, s.hi, s.point, s.before, s.after), []).append(item)
+        if item.band:
+            continue
+        shapes = {_drawn_alike(m) for m in item.marks}
+        if len(shapes) == 1:
+            key = shapes.pop()
+            if key is not None:
+                groups.setdefault(key, []).append(item)
     found = [g for g in groups.values() if len(g) > 1]
-    return sorted(found, key=lambda g: (-len(g), g[0].key()))
+    return sorted(found, key=lambda g: (-sum(len(i.marks) for i in g), g[0].key()))
+
+
+def _drawn_alike(mark: TimelineMark) -> tuple[int, int, bool, str, str] | None:
+    shape = _shape(mark.date)
+    if shape is None:  # pragma: no cover - marks without a bound are never placed
+        return None
+    return (shape.lo, shape.hi, shape.point, shape.before, shape.after)
 
 
 class _Crowd:
@@ -866,6 +905,7 @@ class _Crowd:
     def __init__(self, items: Sequence[_Item], axis: _Axis, words: _Words, width: int) -> None:
         self.items = items
         self.width = width
+        self.words = words
         self.geometry = [_along(i, axis) for i in items]
         self.reach = [_reach(i, *g) for i, g in zip(items, self.geometry, strict=True)]
         self.texts = [words.label(i) for i in items]
@@ -1030,6 +1070,7 @@ def _lanes_once(
 def _label(crowd: _Crowd, lanes: Sequence[int]) -> list[_Placed]:
     """Each mark with the longest label that fits: inside its bar, after it, or before it."""
     items, geometry, texts, width = crowd.items, crowd.geometry, crowd.texts, crowd.width
+    words = crowd.words
     placed: list[_Placed] = []
     by_lane: dict[int, list[int]] = {}
     for k in sorted(range(len(items)), key=lambda k: (geometry[k][0], items[k].key())):
@@ -1047,7 +1088,7 @@ def _label(crowd: _Crowd, lanes: Sequence[int]) -> list[_Placed]:
             options: list[tuple[str, float, Literal["start", "end", "inside"], float]] = []
             if crowd.inside[k]:
                 options.append((text, t0 + _PAD, "inside", right))
-            after = _fit(text, min(_LABEL_MAX, following - _GAP - right - _PAD))
+            after = words.fit(item, min(_LABEL_MAX, following - _GAP - right - _PAD))
             if after:
                 x = right + _PAD
                 options.append((after, x, "start", x + _text_width(after)))
@@ -1055,10 +1096,11 @@ def _label(crowd: _Crowd, lanes: Sequence[int]) -> list[_Placed]:
                 shortened = _fit(text, t1 - t0 - 2 * _PAD)
                 if shortened:
                     options.append((shortened, t0 + _PAD, "inside", right))
-            before = _fit(text, min(_LABEL_MAX, left - _PAD - end - _GAP))
+            before = words.fit(item, min(_LABEL_MAX, left - _PAD - end - _GAP))
             if before:
                 options.append((before, left - _PAD, "end", right))
-            options.sort(key=lambda o: -len(o[0]))  # stable: ties keep the order above
+            # The longest, a shortened one counting less; ties keep the order above.
+            options.sort(key=lambda o: -len(o[0]) * (0.6 if o[0].endswith("…") else 1.0))
             shown, x, anchor, taken = options[0] if options else ("", 0.0, "start", right)
             placed.append(_Placed(item, lane, t0, t1, shown, x, anchor))
             end = max(end, taken)
@@ -1356,13 +1398,16 @@ def _encodings(placed: Iterable[_Placed]) -> list[str]:
             used.add("cluster")
             continue
         s = item.shape
-        used.add("point" if s.point else "span")
         if s.approx:
-            used.add("approx")
+            used.add("approx-point" if s.point else "approx")
+        else:
+            used.add("point" if s.point else "span")
         if s.before:
             used.add(f"{s.before}-before")
         if s.after:
             used.add(f"{s.after}-after")
+    if "approx" in used:
+        used.discard("approx-point")  # one sample says it: a dashed bar
     return [k for k in _LEGEND_ORDER if k in used]
 
 
@@ -1373,6 +1418,7 @@ def _legend_sample(key: str) -> _Item:
         "point": _Shape(0, 1, True, False),
         "span": span,
         "approx": _Shape(0, 1, False, True),
+        "approx-point": _Shape(0, 1, True, True),
         "arrow-after": _Shape(0, 1, False, False, after="arrow"),
         "arrow-before": _Shape(0, 1, False, False, before="arrow"),
         "fade-before": _Shape(0, 1, False, False, before="fade"),
@@ -1398,7 +1444,7 @@ def _legend(
         item = _legend_sample(key)
         s = item.shape
         decorated = bool(s.before or s.after)
-        if key == "point":
+        if key in ("point", "approx-point"):
             core = 2 * _RADIUS
         elif vertical:
             core = 6.0 if decorated else 16.0
@@ -1444,14 +1490,13 @@ def _draw_axis_across(root: Element, axis: _Axis, y: float, bottom: float) -> No
         _line(root, "pb-tl-tick", x, y - 5, x, bottom, **{"stroke-opacity": "0.25"})
         if tick.text:
             _text(root, x, y - 7, tick.text, "pb-tl-tick-label", "middle")
-        if tick.outer:
+        if tick.outer:  # the year or month that starts here: written from the tick on
             _text(
                 root,
                 x,
                 y - 7 - _LINE,
                 tick.outer,
                 "pb-tl-tick-label pb-tl-tick-outer",
-                "middle",
                 **{"font-weight": "bold"},
             )
     for day in axis.minor:
@@ -1739,7 +1784,7 @@ def _vertical(
                 p.lane,
                 p.t0 + offset,
                 p.t1 + offset,
-                _fit(words.label(p.item), room),
+                words.fit(p.item, room),
                 p.label_at,
                 p.anchor,
                 p.label_y + offset,
@@ -1783,10 +1828,10 @@ def _describe(plan: _Plan, words: _Words, undated: int) -> str:
         count = len(plan.items)
         first_item = min(plan.items, key=lambda i: (i.shape.lo, i.key()))
         last_item = max(plan.items, key=lambda i: (i.shape.hi, i.key()))
-        first = words.date(first_item.shape.first or first_item.marks[0].date)
-        last = words.date(last_item.shape.last or last_item.marks[0].date)
+        first = words.date_text(first_item.shape.first or first_item.marks[0].date)
+        last = words.date_text(last_item.shape.last or last_item.marks[0].date)
         if count == 1:
-            parts.append(_events_at(tr, 1, words.date(plan.items[0].marks[0].date)) + ".")
+            parts.append(_events_at(tr, 1, words.date_text(plan.items[0].marks[0].date)) + ".")
         elif first == last:
             parts.append(_events_at(tr, count, first) + ".")
         else:
@@ -1817,7 +1862,8 @@ def _describe(plan: _Plan, words: _Words, undated: int) -> str:
             )
             % {"count": undated}
         )
-    return " ".join(parts)
+    # A date that ends in a full stop ("2021 г.") ends its sentence too.
+    return " ".join(re.sub(r"\.\.$", ".", part) for part in parts)
 
 
 # -- entry points -------------------------------------------------------------------------------
