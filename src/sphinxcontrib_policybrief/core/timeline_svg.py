@@ -68,7 +68,10 @@ _BOLD = 1.12
 _LABEL_MAX = 190.0  # a label longer than this is shortened
 _MIN_LABEL = 4  # characters before the ellipsis, or no label at all
 _TOOLTIP_LINES = 12  # events a cluster's tooltip names; it counts the rest
-_SAME_DATE_ROUNDS = 3  # tries at drawing events of one date together, to label more
+_SAME_DATE_ROUNDS = 3
+_TITLE_WORTH = 24  # characters of a label that count for legibility
+_CLUSTER_WORTH = 10
+_BARE_COST = 8  # tries at drawing events of one date together, to label more
 _LANES_MAIN = 7
 _LANES_DETAIL = 8
 _FUNNEL = 34.0  # between the overview and its enlarged period
@@ -850,12 +853,12 @@ def _lanes(
     items: Sequence[_Item], axis: _Axis, max_lanes: int, words: _Words, width: int
 ) -> list[_Placed]:
     """Marks in lanes with labels (:func:`_lanes_once`); while some mark is left without
-    a label, events of one date are drawn together, most first, where that labels more."""
+    a label, events of one date are drawn together, most first, where that labels more
+    (:func:`_legibility`)."""
     items = _thin(items, axis, max_lanes * width // 40, 20.0)
     placed = _lanes_once(items, axis, max_lanes, words, width)
     for _ in range(_SAME_DATE_ROUNDS):
-        bare = sum(1 for p in placed if not p.label)
-        if not bare:
+        if all(p.label for p in placed):
             break
         current = [p.item for p in placed]
         better = None
@@ -863,13 +866,26 @@ def _lanes(
             grouped = {id(i) for i in group}
             rest = [i for i in current if id(i) not in grouped]
             trial = _lanes_once([*rest, _merge(*group)], axis, max_lanes, words, width)
-            if sum(1 for p in trial if not p.label) < bare:
+            if _legibility(trial) > _legibility(placed):
                 better = trial
                 break
         if better is None:
             break
         placed = better
     return placed
+
+
+def _legibility(placed: Iterable[_Placed]) -> float:
+    """How much a layout tells in words: the characters of each event's label (up to a
+    title's worth), a cluster's label counting as a short one; a mark left without a
+    label counts against it."""
+    total = 0.0
+    for p in placed:
+        if not p.label:
+            total -= _BARE_COST
+        else:
+            total += _CLUSTER_WORTH if p.item.cluster else min(len(p.label), _TITLE_WORTH)
+    return total
 
 
 def _same_dates(items: Sequence[_Item]) -> list[list[_Item]]:
@@ -1535,19 +1551,23 @@ def _strip(
     words: _Words,
     width: int,
 ) -> tuple[_Axis, list[_Placed]]:
-    """One horizontal axis and its lanes. Where the last marks would go unlabelled (there
-    is no room after them, and the lanes before them are full), the axis stops short to
-    leave their labels room after it."""
+    """One horizontal axis and its lanes. Where the last marks would go unlabelled or cut
+    short (there is no room after them, and the lanes before them are full), the axis
+    stops short to leave their labels room after it, if that tells more."""
     axis = _fit_axis(*period, _MARGIN, width - _MARGIN, words, across=True, pad=pad)
     placed = _lanes(items, axis, max_lanes, words, width) if items else []
     near_end = axis.stop - 0.15 * (axis.stop - axis.start)
-    bare = [p for p in placed if not p.label and p.t1 >= near_end]
-    if not bare:
+    short = [
+        p
+        for p in placed
+        if p.t1 >= near_end and len(p.label) < min(len(words.label(p.item)), _TITLE_WORTH)
+    ]
+    if not short:
         return axis, placed
-    tail = min(max(_text_width(words.label(p.item)) for p in bare), 150.0, width * 0.25)
+    tail = min(max(_text_width(words.label(p.item)) for p in short), 150.0, width * 0.25)
     shorter = _fit_axis(*period, _MARGIN, width - _MARGIN - tail, words, across=True, pad=pad)
     trial = _lanes(items, shorter, max_lanes, words, width)
-    if sum(1 for p in trial if not p.label) < sum(1 for p in placed if not p.label):
+    if _legibility(trial) > _legibility(placed):
         return shorter, trial
     return axis, placed
 
