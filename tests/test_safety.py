@@ -356,7 +356,19 @@ def test_labels_of_roles_are_text(myst_out: Path, rst_out: Path) -> None:
 
 # -- the SVG timeline -----------------------------------------------------------------------
 
-_SVG_ELEMENTS = {"svg", "title", "line", "text", "rect", "circle", "a"}
+# No <a>: the drawing is a picture; the list below it holds the links.
+_SVG_ELEMENTS = {
+    "svg",
+    "title",
+    "desc",
+    "g",
+    "line",
+    "polyline",
+    "polygon",
+    "text",
+    "rect",
+    "circle",
+}
 
 
 def _svgs(html: str) -> list[str]:
@@ -373,10 +385,9 @@ def test_svg_timeline_is_well_formed_and_inert(myst_out: Path, rst_out: Path) ->
             for element in root.iter():
                 tag = element.tag.rpartition("}")[2]
                 assert tag in _SVG_ELEMENTS, tag
-                for name, value in element.attrib.items():
+                for name in element.attrib:
                     assert not name.rpartition("}")[2].startswith("on"), name
-                    if name.endswith("href"):
-                        assert value.startswith("#") or re.match(r"^[\w./-]*\.html#", value)
+                    assert not name.endswith("href"), name
                 if tag == "title":
                     titles.append(element.text or "")
             text = "\n".join(titles)

@@ -31,6 +31,9 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return found
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+
+
 def _html(outputs: dict[str, Path], page: str) -> str:
     return (outputs["html"] / f"{page}.html").read_text(encoding="utf8")
 
@@ -213,8 +216,18 @@ def test_timeline_event(outputs: dict[str, Path]) -> None:
 
 def test_timeline_overview(outputs: dict[str, Path]) -> None:
     html = _html(outputs, "views")
-    # "no-search": the search index skips the drawing's tick labels.
+    # "no-search": the search index skips the drawing's words, which repeat the list's.
     assert '<div class="no-search pb-tl-overview"><svg xmlns="http://www.w3.org/2000/svg"' in html
+    # Across and down the page, each a named, described picture that links nowhere.
+    drawing = re.search(r'<div class="no-search pb-tl-overview">(.*?)</div>', html, re.S)
+    assert drawing is not None
+    svgs = [ElementTree.fromstring(s) for s in re.findall(r"<svg\b.*?</svg>", drawing[1], re.S)]
+    assert [s.get("class") for s in svgs] == ["pb-tl-svg pb-tl-h", "pb-tl-svg pb-tl-v"]
+    for svg in svgs:
+        assert svg.get("role") == "img"
+        assert svg[0].tag == f"{SVG}title" and svg[1].tag == f"{SVG}desc"
+        assert svg[1].text and svg[1].text.startswith("2 events from ")
+        assert svg.find(f".//{SVG}a") is None
     assert "<svg" not in _tex(outputs) and "pb-tl-svg" not in _tex(outputs)
     assert "Overview of the timeline" not in _text(outputs, "views")
 
@@ -222,17 +235,23 @@ def test_timeline_overview(outputs: dict[str, Path]) -> None:
 def test_epub_draws_the_overview_as_an_image_file(outputs: dict[str, Path]) -> None:
     page = (outputs["epub"] / "views.xhtml").read_text(encoding="utf8")
     assert "<svg" not in page  # inline SVG would need a manifest property Sphinx cannot set
+    # The text alternative is the drawing's name and description.
     sources = re.findall(
-        r'<img alt="Overview of the timeline" class="pb-tl-svg" src="([^"]+)"', page
+        r'<img alt="Overview of the timeline: 2 events from [^"]+" class="pb-tl-svg" '
+        r'src="([^"]+)"',
+        page,
     )
     assert len(sources) == 1  # the second timeline of the page has no events
     opf = (outputs["epub"] / "content.opf").read_text(encoding="utf8")
     for src in sources:
         assert f'href="{src}" media-type="image/svg+xml"' in opf
         root = ElementTree.fromstring((outputs["epub"] / src).read_bytes())
-        assert root.tag == "{http://www.w3.org/2000/svg}svg"
-        assert root.find(".//{http://www.w3.org/2000/svg}a") is None  # an image links nowhere
-        assert root.find(".//{http://www.w3.org/2000/svg}circle") is not None
+        assert root.tag == f"{SVG}svg"
+        assert root.get("class") == "pb-tl-svg pb-tl-h"  # the drawing across the page
+        assert root.find(f".//{SVG}a") is None  # an image links nowhere
+        assert root.find(f".//{SVG}circle") is not None
+        # An image file needs no hooks for the filter chips.
+        assert not [g for g in root.iter(f"{SVG}g") if g.get("data-pb-events") is not None]
 
 
 # -- the LaTeX package ----------------------------------------------------------------------

@@ -23,6 +23,8 @@ class Translations(Protocol):
 
     def pgettext(self, context: str, message: str, /) -> str: ...
 
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
 
 #: No catalog: every message id is its own English text.
 ENGLISH: Translations = gettext.NullTranslations()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,8 @@ from docutils import nodes
 
 from ..core.argument_map_svg import render_svg
 from ..core.calibration_svg import render_calibration
-from ..core.timeline_svg import render_overview
+from ..core.timeline_svg import draw_overview
+from ..locale import translations
 from .nodes import (
     pb_argument_map,
     pb_badge,
@@ -144,24 +144,29 @@ def depart_year(self: Translator, node: nodes.Element) -> None:
 
 
 def visit_overview(self: Translator, node: pb_timeline_overview) -> None:
-    marks = node["pb_marks"]
+    """Both drawings, across and down the page; the stylesheet shows the one that fits.
+    In an EPUB the first as an image, whose alternative text is its description."""
     label = node.get("pb_label", "")
-    empty = node.get("pb_empty", "No events")
-    if self.builder.name.startswith("epub"):
-        # EPUB readers take inline SVG only from pages declared to hold it, which Sphinx's
-        # manifest cannot say: there the drawing is an image, and its marks link nowhere.
-        name = _file_name(node)
-        svg = render_overview([replace(m, href="") for m in marks], label=label, empty=empty)
-        src = _svg_image(self, name, svg)
-        self.body.append(self.starttag(node, "div", "", CLASS="pb-tl-overview"))
-        # A bare element: the <div> carries the node's ids and classes, the image none.
-        self.body.append(
-            self.emptytag(nodes.Element(), "img", "", src=src, alt=label, CLASS="pb-tl-svg")
-        )
-        self.body.append("</div>")
-        raise nodes.SkipNode
+    epub = self.builder.name.startswith("epub")
+    drawing = draw_overview(
+        node["pb_marks"],
+        label=label,
+        language=self.config.language,
+        translations=translations(),
+        undated=node.get("pb_undated", 0),
+        filterable=not epub,
+    )
     self.body.append(self.starttag(node, "div", "", CLASS="pb-tl-overview"))
-    self.body.append(render_overview(marks, label=label, empty=empty))
+    if epub:
+        src = _svg_image(self, _file_name(node), drawing.horizontal)
+        # A bare element: the <div> carries the node's ids and classes, the image none.
+        alt = f"{label}: {drawing.description}"
+        self.body.append(
+            self.emptytag(nodes.Element(), "img", "", src=src, alt=alt, CLASS="pb-tl-svg")
+        )
+    else:
+        self.body.append(drawing.horizontal)
+        self.body.append(drawing.vertical)
     self.body.append("</div>")
     raise nodes.SkipNode
 

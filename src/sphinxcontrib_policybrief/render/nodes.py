@@ -127,8 +127,11 @@ class pb_timeline_event(nodes.container):
 class pb_timeline_overview(nodes.General, nodes.Element):
     """The overview drawing of a timeline on a linear time scale.
 
-    ``pb_marks`` holds the events to draw (``core.timeline_svg.TimelineMark``) and
-    ``pb_label`` the drawing's accessible name; the visitors ask the core to draw it.
+    ``pb_marks`` holds the dated events to draw (``core.timeline_svg.TimelineMark``),
+    ``pb_undated`` how many more the timeline lists without a date, ``pb_label`` the
+    drawing's accessible name and ``pb_name`` a name unique in the project (for an
+    image file); the HTML visitor asks the core to draw it, across and down the page.
+    Print and text have the chronology instead.
     """
 
 

@@ -77,23 +77,28 @@ class ViewRenderer:
         events = [o for o in found if isinstance(o, TimelineEvent)]
         prefix = f"pb-tl{request.serial}"
         out: list[nodes.Node] = []
-        if self.settings.timeline_overview and events:
-            marks = [
-                TimelineMark(
-                    href=f"#{e.anchor}" if e.docname == self.linker.docname else self._href(e),
-                    title=e.title,
-                    date=e.date,
-                    label=event_date_label(e, self.linker.language),
-                )
-                for e in events
-                if e.date is not None
-            ]
+        # The drawing links nowhere (the list below does); each mark names its events'
+        # anchors and carries their entries' filter classes, so a filter hides both.
+        marks = [
+            TimelineMark(
+                title=e.title,
+                date=e.date,
+                label=event_date_label(e, self.linker.language),
+                short=e.short,
+                anchor=e.anchor,
+                keys=tuple(self._filter_classes(e)),
+            )
+            for e in events
+            if e.date is not None
+        ]
+        if self.settings.timeline_overview and marks:
             out.append(
                 pb_timeline_overview(
                     pb_marks=marks,
                     pb_label=str(_("Overview of the timeline")),
+                    pb_undated=len(events) - len(marks),
                     pb_name=f"{self.linker.docname}-tl{request.serial}",
-                    # Tick labels are no words of the page: the search index skips it.
+                    # Its words repeat the list's: the search index skips it.
                     classes=["no-search"],
                 )
             )
@@ -153,21 +158,16 @@ class ViewRenderer:
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
-    def _href(self, event: TimelineEvent) -> str:
-        try:
-            uri = self.linker.builder.get_relative_uri(self.linker.docname, event.docname)
-        except Exception:
-            return ""
-        return f"{uri}#{event.anchor}"
+    def _filter_classes(self, event: TimelineEvent) -> list[str]:
+        """The classes a filter of the timeline selects an event by: its actors and tags."""
+        actors = self.graph.related(event.id, "actors", incoming=False)
+        return [f"pb-a-{a}" for a in actors] + [f"pb-t-{t}" for t in event.tags]
 
     def _timeline_entry(self, event: TimelineEvent) -> nodes.Node:
         entry = pb_timeline_event(classes=["pb-tl-event"])
         # The event's anchor: the overview's marks name their events by it (filtering).
         entry["pb_data"] = {"pb-event": event.anchor}
-        entry["classes"] += [
-            f"pb-a-{a}" for a in self.graph.related(event.id, "actors", incoming=False)
-        ]
-        entry["classes"] += [f"pb-t-{t}" for t in event.tags]
+        entry["classes"] += self._filter_classes(event)
         entry += nodes.paragraph("", "", self.linker.date(event), classes=["pb-tl-date"])
         entry += nodes.paragraph(
             "", "", nodes.strong("", "", self.linker.to_object(event.id)), classes=["pb-tl-title"]
