@@ -333,9 +333,15 @@ def _marked_page(example: Built, tmp_path: Path) -> tuple[Path, dict[str, set[st
             f'data-pb-events="{" ".join(sorted(events))}"><circle r="3" /></g>'
         )
     svg = f'<svg xmlns="http://www.w3.org/2000/svg" class="pb-tl-svg">{"".join(drawn)}</svg>'
-    marked = page.replace(
-        '<div class="no-search pb-tl-overview">', f'<div class="no-search pb-tl-overview">{svg}', 1
+    # The hand-made marks replace the drawings the build made, so that only they are judged.
+    drawings = iter([svg])
+    marked, replaced = re.subn(
+        r'<div class="no-search pb-tl-overview">.*?</svg></div>',
+        lambda _: f'<div class="no-search pb-tl-overview">{next(drawings, "")}</div>',
+        page,
+        flags=re.S,
     )
+    assert replaced >= 1
     (site / "timeline-marks.html").write_text(marked, encoding="utf8")
     return site / "timeline-marks.html", marks
 
@@ -364,6 +370,24 @@ def test_overview_marks_hide_when_none_of_their_events_shows(
         assert driver.execute_script(hidden) == expected, fragment
         if fragment.endswith("tag:energy") and "actor" in fragment:
             assert "m-cluster" in expected
+
+
+def test_the_drawn_overview_follows_the_filter(driver: Any, timeline: Path) -> None:
+    """The build's own drawings (across and down the page): a mark is hidden exactly when
+    none of the events it stands for is shown."""
+    marks = (
+        "return [...document.querySelectorAll('.pb-tl-overview .pb-tl-m')]"
+        ".map(m => [m.dataset.pbEvents, m.classList.contains('pb-hidden')])"
+    )
+    for fragment in ("", "#filter=actor:lukashenko", "#filter=tag:energy"):
+        _open(driver, timeline, fragment)
+        shown = set(_state(driver)["shown"])
+        drawn = driver.execute_script(marks)
+        assert len(drawn) >= 20, "the example's overview draws its events as marks"
+        for events, hidden in drawn:
+            assert hidden == (not set(events.split()) & shown), (fragment, events)
+        if fragment:
+            assert any(hidden for _, hidden in drawn), fragment
 
 
 # -- the reader's language --------------------------------------------------------------------
