@@ -107,6 +107,19 @@ def test_every_html_id_is_unique_in_singlehtml(example_singlehtml: Path) -> None
     assert _duplicates([page]) == {}
 
 
+def test_every_link_on_the_singlehtml_page_lands_on_an_element(example_singlehtml: Path) -> None:
+    """Every document is on the one page, so a link to an object is its anchor alone: no
+    "#document-<name>#<anchor>", whose fragment no element carries."""
+    page = (example_singlehtml / "index.html").read_text(encoding="utf8")
+    ids = set(re.findall(r'\sid="([^"]*)"', page))
+    fragments = re.findall(r'href="#([^"]*)"', page)
+    assert len(fragments) > 1000
+    # Sphinx's own {doc} link to the root document (the page itself) is not ours.
+    missing = {f for f in fragments if f and f not in ids and f != "document-index"}
+    assert missing == set()
+    assert re.search(r'href="#[^"]*#', page) is None
+
+
 def _search_index(outdir: Path) -> dict[str, Any]:
     text = (outdir / "searchindex.js").read_text(encoding="utf8")
     index: dict[str, Any] = json.loads(text[text.index("(") + 1 : text.rindex(")")])

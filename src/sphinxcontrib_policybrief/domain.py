@@ -12,7 +12,6 @@ from sphinx.builders import Builder
 from sphinx.domains import Domain, Index, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
-from sphinx.util.nodes import make_refnode
 
 from .config import settings_from
 from .core.ach import AchMatrix
@@ -23,6 +22,7 @@ from .core.model import Kind, Mention, PolicyObject, ViewRequest
 from .core.tags import TagPages, tag_pages
 from .core.views import actor_timelines
 from .indices import ActorIndex, ClaimIndex
+from .links import object_refnode
 from .locale import _, translated
 
 #: Role name for each kind (the event role is shorter than its directive).
@@ -238,7 +238,7 @@ class PolicyBriefDomain(Domain):
             contnode = nodes.inline(
                 "", obj.link_text, classes=["xref", "pb", f"pb-{obj.kind.value}"]
             )
-        return make_refnode(
+        return object_refnode(
             builder,
             fromdocname,
             obj.docname,

@@ -13,6 +13,7 @@ from ..core.ach import RATING_FILLS, AchMatrix, Rating, matrices_with, matrix_ta
 from ..core.argument_map import ArgumentMapRequest, OutlineItem, layout, outline, select
 from ..core.assumptions import load_of
 from ..core.model import Claim, PolicyObject, ViewRequest
+from ..links import object_uri
 from ..locale import _, ngettext, translated
 from .blocks import Linker, claim_badges, field
 from .nodes import pb_ach_matrix, pb_ach_slot, pb_argument_map, pb_map_slot, pb_view_box
@@ -118,10 +119,9 @@ class AnalysisRenderer:
         if obj.docname == self.linker.docname:
             return f"#{obj.anchor}"
         try:
-            uri = self.linker.builder.get_relative_uri(self.linker.docname, obj.docname)
+            return object_uri(self.linker.builder, self.linker.docname, obj.docname, obj.anchor)
         except Exception:
             return ""
-        return f"{uri}#{obj.anchor}"
 
     def _label(self, ident: str) -> str:
         obj = self.graph.objects[ident]

@@ -9,7 +9,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.errors import NoUri
-from sphinx.util.nodes import make_refnode
 
 from ..core.citations import cite_keys, is_cite, parse_cite
 from ..core.forecast import Verdict, verdict
@@ -19,6 +18,7 @@ from ..core.scales import LikelihoodScale
 from ..core.settings import Settings
 from ..core.sources import EvidenceBase
 from ..core.tags import TagPages
+from ..links import object_refnode
 from ..locale import _, date_label, event_date_label, ngettext, translated
 from .nodes import pb_badge, pb_date
 
@@ -99,7 +99,7 @@ class Linker:
         self, docname: str, anchor: str, child: nodes.Node, title: str | None = None
     ) -> nodes.Node:
         try:
-            return make_refnode(self.builder, self.docname, docname, anchor, child, title)
+            return object_refnode(self.builder, self.docname, docname, anchor, child, title)
         except NoUri:
             return child
 
