@@ -100,9 +100,13 @@ def citing(graph: BriefGraph, source_id: str) -> list[str]:
 
 def base_key(graph: BriefGraph, ident: str) -> str:
     """What an evidence base shows, for staleness digests: the sources and their grades."""
-    parts = []
-    for other in sorted(_reached(graph, ident)):
-        obj = graph.objects[other]
-        if isinstance(obj, Source):
-            parts.append(f"{obj.id}={obj.reliability}")
-    return ",".join(parts)
+
+    def key() -> str:
+        parts = []
+        for other in sorted(_reached(graph, ident)):
+            obj = graph.objects[other]
+            if isinstance(obj, Source):
+                parts.append(f"{obj.id}={obj.reliability}")
+        return ",".join(parts)
+
+    return graph.memo(("base_key", ident), key)

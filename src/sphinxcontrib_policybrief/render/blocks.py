@@ -47,6 +47,8 @@ class Linker:
         self.language: str | None = builder.config.language
         self.document = document
         self._ids: set[str] | None = None
+        # Relative URIs by (from, to) document; None where the builder has none (NoUri).
+        self._uris: dict[tuple[str, str], str | None] = {}
         # What the drawing read: ids of objects shown and documents whose titles are shown.
         # ``rewrite.page_reads`` must predict a superset of it (tests compare the two).
         self.objects_read: set[str] = set()
@@ -87,10 +89,27 @@ class Linker:
     def to_place(
         self, docname: str, anchor: str, child: nodes.Node, title: str | None = None
     ) -> nodes.Node:
-        try:
+        if docname == self.docname and anchor:
             return make_refnode(self.builder, self.docname, docname, anchor, child, title)
-        except NoUri:
+        # What make_refnode builds, with the builder's relative URI asked once for each
+        # pair of documents: a claims page links a thousand times into a hundred pages.
+        key = (self.docname, docname)
+        if key in self._uris:
+            uri = self._uris[key]
+        else:
+            try:
+                uri = self.builder.get_relative_uri(self.docname, docname)
+            except NoUri:
+                uri = None
+            self._uris[key] = uri
+        if uri is None:
             return child
+        node = nodes.reference("", "", internal=True)
+        node["refuri"] = f"{uri}#{anchor}" if anchor else uri
+        if title:
+            node["reftitle"] = title
+        node += child
+        return node
 
     def summary(self, obj: PolicyObject) -> list[nodes.Node]:
         """An object's summary with its references as links."""
