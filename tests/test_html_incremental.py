@@ -123,6 +123,11 @@ def test_a_rebuild_without_edits_writes_only_the_index_pages(
     first, _ = _build(src, out, fresh=True)
     assert (out / "html" / "_static" / "policybrief.css").is_file()
     assert (out / "html" / "_static" / "policybrief.js").is_file()
+    # Copied before the pages were written: a clean build links them with their checksum,
+    # as an incremental build does (Sphinx adds it only for a file already in _static).
+    page = (out / "html" / "people.html").read_text(encoding="utf8")
+    assert 'href="_static/policybrief.css?v=' in page
+    assert 'src="_static/policybrief.js?v=' in page
     ours = [p for p in first.config.html_static_path if "policybrief" in str(p)]
     assert ours == [], "the extension changed html_static_path"
     before = _mtimes(out)

@@ -46,11 +46,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     #    Short names last, after other extensions' own (sphinx-needs adds need types
     #    here): a name another extension holds stays theirs, with a warning.
     app.connect("config-inited", register_directives, priority=900)
-    # 2. builder-inited: CSS and JS for HTML builders only (the files are copied at the
-    #    end, on html-collect-pages and build-finished: see copy_static_files).
+    # 2. builder-inited: CSS and JS for HTML builders only.
     app.connect("builder-inited", add_assets)
-    app.connect("html-collect-pages", copy_static_files_with_pages)
-    app.connect("build-finished", copy_static_files)
     app.connect("builder-inited", check_short_names)
     # 3. source-read and include-read (per document): an rST option given twice is kept
     #    for the directive to report, as MyST does, instead of docutils losing the object.
@@ -156,29 +153,11 @@ def check_short_names(app: Sphinx) -> None:
 def add_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    # The files are copied by copy_static_files, not through html_static_path: a
-    # configuration value an extension changes is one Sphinx reports as changed on the next
-    # build, and one that goes into the HTML builder's record of the configuration
-    # (.buildinfo) whenever it is changed before the builder starts.
+    # Copied here rather than through html_static_path: a configuration value changed by an
+    # extension is one Sphinx reports as changed on every following build. Before any page
+    # is written, so that each page links the files with their checksum (``?v=``), and
+    # before Sphinx copies html_static_path, so that a project's own file of the same name
+    # is the one served.
+    copy_asset(STATIC, Path(app.builder.outdir, "_static"), force=True)
     app.add_css_file("policybrief.css")
     app.add_js_file("policybrief.js", defer="defer")
-
-
-def copy_static_files(app: Sphinx, exception: Exception | None = None) -> None:
-    """Our CSS and JS into the HTML output's ``_static``, as Sphinx copies its own.
-
-    On ``html-collect-pages`` (the HTML, dirhtml and EPUB builders emit it after copying
-    their static files and before EPUB packs them) and on ``build-finished`` (singlehtml
-    emits no ``html-collect-pages``); a file already there and equal is left alone.
-    """
-    if exception is not None or app.builder.format != "html":
-        return
-    # Overwrites a file of the same name from html_static_path, as ours did when it was
-    # the last entry of that list.
-    copy_asset(STATIC, Path(app.builder.outdir, "_static"), force=True)
-
-
-def copy_static_files_with_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: copies the static files (see above) and adds no page."""
-    copy_static_files(app)
-    return []
