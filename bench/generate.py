@@ -18,9 +18,10 @@ event. The same model is rendered three ways so that only the markup differs:
     ``:actors:`` and ``:claims:``; ``claim-index`` and ``timeline`` pages.
 
 Everything is drawn from ``random.Random(seed)``: the same arguments always give the
-same bytes. The *edited* variant changes one event's date and one claim's title (the
-edit the benchmark's incremental build measures); in ``plain`` the static tables carry
-the new values too, since that is the edit an author of such a project would make.
+same bytes. The *edited* variant changes one claim's title (the edit the benchmark's
+incremental build measures; ``edited(corpus, event=True)`` also moves one event's date);
+in ``plain`` the static tables carry the new values too, since that is the edit an author
+of such a project would make.
 
 Usage::
 
@@ -340,10 +341,14 @@ def _layout(text: _Text, rng: random.Random, d: int, here: Sequence[Obj]) -> Bri
     return brief
 
 
-def edited(corpus: Corpus) -> Corpus:
-    """The corpus after the benchmark's edit: one event's date, one claim's title."""
+#: What the edited title starts with: the pages that show the claim after the edit do.
+EDIT_MARK = "Revised: "
+
+
+def edited(corpus: Corpus, *, event: bool = False) -> Corpus:
+    """The corpus after the benchmark's edit: one claim's title (and one event's date)."""
     objs = {k: dataclasses.replace(v) for k, v in corpus.objects.items()}
-    if corpus.edit_event:
+    if event and corpus.edit_event:
         ev = objs[corpus.edit_event]
         date = ev.fields["date"]
         # A different year, same precision: the event moves in every sorted view.
@@ -352,7 +357,7 @@ def edited(corpus: Corpus) -> Corpus:
         ev.fields = {**ev.fields, "date": f"{new_year:04d}{date[4:]}"}
     if corpus.edit_claim:
         cl = objs[corpus.edit_claim]
-        cl.title = "Revised: " + cl.title[0].lower() + cl.title[1:]
+        cl.title = EDIT_MARK + cl.title[0].lower() + cl.title[1:]
     return Corpus(corpus.briefs, objs, corpus.edit_event, corpus.edit_claim)
 
 
@@ -363,17 +368,18 @@ _CONF_COMMON = """\
 project = "Synthetic policy briefs"
 author = "bench"
 copyright = "bench"
-html_theme = "alabaster"
 exclude_patterns = ["_build"]
 """
+#: The themes the benchmark knows, each with its own default sidebars.
+THEMES: tuple[str, ...] = ("alabaster", "furo")
 _NO_SIDEBARS = """
-# No sidebars: alabaster's navigation sidebar renders the whole toctree on every page,
+# No sidebars: the theme's navigation sidebar renders the whole toctree on every page,
 # a cost that grows with the square of the number of pages whatever the extension.
 html_sidebars = {"**": []}
 """
 
 
-def _conf(flavour: str, sidebars: bool) -> str:
+def _conf(flavour: str, sidebars: bool, theme: str = "alabaster") -> str:
     if flavour in ("plain", "bare"):
         extra = 'extensions = ["myst_parser"]\nmyst_enable_extensions = ["colon_fence"]\n'
     elif flavour == "needs":
@@ -394,7 +400,8 @@ def _conf(flavour: str, sidebars: bool) -> str:
             'extensions = ["myst_parser", "sphinxcontrib_policybrief"]\n'
             'myst_enable_extensions = ["colon_fence"]\n'
         )
-    return _CONF_COMMON + extra + ("" if sidebars else _NO_SIDEBARS)
+    theme_line = f"html_theme = {theme!r}\n"
+    return _CONF_COMMON + theme_line + extra + ("" if sidebars else _NO_SIDEBARS)
 
 
 def _root(corpus: Corpus) -> str:
@@ -548,7 +555,9 @@ def _needs_timeline(corpus: Corpus) -> str:
     )
 
 
-def render(corpus: Corpus, flavour: str, sidebars: bool = True) -> dict[str, str]:
+def render(
+    corpus: Corpus, flavour: str, sidebars: bool = True, theme: str = "alabaster"
+) -> dict[str, str]:
     """Every file of one flavour's project: relative path -> text."""
     if flavour not in FLAVOURS + EXTRA_FLAVOURS:
         raise ValueError(f"unknown flavour {flavour!r}; expected one of {FLAVOURS}")
@@ -558,7 +567,9 @@ def render(corpus: Corpus, flavour: str, sidebars: bool = True) -> dict[str, str
         "needs": _needs_object,
         "ours": _ours_object,
     }[flavour]
-    files = {"conf.py": _conf(flavour, sidebars), "index.md": _root(corpus)}
+    if theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r}; expected one of {THEMES}")
+    files = {"conf.py": _conf(flavour, sidebars, theme), "index.md": _root(corpus)}
     for b in corpus.briefs:
         files[b.docname + ".md"] = _brief(corpus, b, renderer)
     if flavour == "plain":
@@ -616,12 +627,13 @@ def generate(
     *,
     edit: bool = False,
     sidebars: bool = True,
+    theme: str = "alabaster",
 ) -> dict[str, list[str]]:
     """Write each flavour under ``out/<flavour>``; returns the files written per flavour."""
     corpus = build_corpus(briefs, objects, seed)
     if edit:
         corpus = edited(corpus)
-    return {f: write_tree(out / f, render(corpus, f, sidebars)) for f in flavours}
+    return {f: write_tree(out / f, render(corpus, f, sidebars, theme)) for f in flavours}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -637,6 +649,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--edit", action="store_true", help="apply the benchmark's edit")
     parser.add_argument("--no-sidebars", action="store_true")
+    parser.add_argument("--theme", choices=THEMES, default="alabaster")
     args = parser.parse_args(argv)
     flavours = [f.strip() for f in args.flavours.split(",") if f.strip()]
     written = generate(
@@ -647,6 +660,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         flavours,
         edit=args.edit,
         sidebars=not args.no_sidebars,
+        theme=args.theme,
     )
     for flavour, files in written.items():
         print(f"{flavour}: {len(files)} file(s) written under {args.out / flavour}")

@@ -24,11 +24,35 @@ from .render.nodes import pb_header
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    refresh_records(app.env, doctree)
-    collect_mentions(app.env, doctree)
+    scan = DoctreeScan(doctree)
+    refresh_records(app.env, scan)
+    collect_mentions(app.env, scan)
 
 
-def refresh_records(env: BuildEnvironment, doctree: nodes.document) -> None:
+class DoctreeScan:
+    """What doctree-read needs from a document, found in one walk of its tree."""
+
+    def __init__(self, doctree: nodes.document) -> None:
+        #: The containers our directives left, in document order.
+        self.objects: list[nodes.container] = []
+        #: Every id in the tree and the elements carrying it (sections, labels, automatic ids).
+        self.owners: dict[str, list[nodes.Element]] = {}
+        self.xrefs: list[addnodes.pending_xref] = []
+        #: The first section: the page's title.
+        self.top: nodes.section | None = None
+        for node in doctree.findall(nodes.Element):
+            for ident in node["ids"]:
+                self.owners.setdefault(ident, []).append(node)
+            if isinstance(node, addnodes.pending_xref):
+                self.xrefs.append(node)
+            elif isinstance(node, nodes.container):
+                if node.get("pb_id"):
+                    self.objects.append(node)
+            elif self.top is None and isinstance(node, nodes.section):
+                self.top = node
+
+
+def refresh_records(env: BuildEnvironment, scan: DoctreeScan) -> None:
     """Take titles and summaries from the finished doctree (smart quotes applied, roles kept),
     and give each object an HTML anchor that nothing else on the page uses."""
     domain = pb_domain(env)
@@ -40,10 +64,10 @@ def refresh_records(env: BuildEnvironment, doctree: nodes.document) -> None:
     pending: dict[str, list[int]] = {}
     for i, obj in enumerate(records):
         pending.setdefault(obj.id, []).append(i)
-    anchors = AnchorAllocator(doctree)
-    for container in doctree.findall(nodes.container):
-        ident = container.get("pb_id")
-        if not ident or not pending.get(ident):
+    anchors = AnchorAllocator(scan.owners)
+    for container in scan.objects:
+        ident = container["pb_id"]
+        if not pending.get(ident):
             continue
         i = pending[ident].pop(0)
         obj = records[i]
@@ -120,11 +144,8 @@ class AnchorAllocator:
     keeps its id, and the object gets a numbered one.
     """
 
-    def __init__(self, doctree: nodes.document) -> None:
-        self.owners: dict[str, list[nodes.Element]] = {}
-        for node in doctree.findall(nodes.Element):
-            for ident in node["ids"]:
-                self.owners.setdefault(ident, []).append(node)
+    def __init__(self, owners: dict[str, list[nodes.Element]]) -> None:
+        self.owners = owners  # every id in the tree (``DoctreeScan.owners``)
         self.given: set[str] = set()
 
     def allocate(self, container: nodes.Element, wanted: str) -> tuple[str, str | None]:
@@ -227,12 +248,12 @@ def _is_object_ref(node: addnodes.pending_xref) -> bool:
     return node.get("refdomain") == "pb" or node.get("reftype") in ("myst", "any")
 
 
-def collect_mentions(env: BuildEnvironment, doctree: nodes.document) -> None:
+def collect_mentions(env: BuildEnvironment, scan: DoctreeScan) -> None:
     """Remember every role or link to an object, for its "referenced in" back-links."""
     found: list[Mention] = []
-    top = next(iter(doctree.findall(nodes.section)), None)
+    top = scan.top
     page = top[0].astext() if top is not None and top.children else ""
-    for ref in doctree.findall(addnodes.pending_xref):
+    for ref in scan.xrefs:
         if not _is_object_ref(ref) or ref.get("refdomain") == "doc":
             continue
         target = normalise_id(str(ref.get("reftarget", "")))

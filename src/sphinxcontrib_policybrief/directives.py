@@ -98,6 +98,7 @@ _COMMON_OPTIONS = ("id", "short", "tags", "class", "source", "reviewed")
 _OPTION_LINE = re.compile(r"^\s*:(?P<name>[^:\s][^:]*?):(?:\s|$)")
 _YAML_KEY = re.compile(r"^(?P<name>[\w-]+)\s*:")
 _NESTING_KEY = "pb_object_depth"
+_DOCUMENT_PATH = "pb_document_path"
 
 
 class PolicyObjectDirective(SphinxDirective):
@@ -686,8 +687,13 @@ def directive_location(directive: SphinxDirective) -> tuple[str, int] | str:
 
 def included_file(env: BuildEnvironment, source: str) -> str:
     """*source* relative to the source directory, or "" when it is the current document."""
-    document = str(env.doc2path(env.docname))
-    if not source or source == document:  # the common case, without touching the disk
+    if not source:
+        return ""
+    # The document's own path, once per document (temp_data lasts while it is read).
+    document = env.temp_data.get(_DOCUMENT_PATH)
+    if document is None:
+        document = env.temp_data[_DOCUMENT_PATH] = str(env.doc2path(env.docname))
+    if source == document:  # the common case, without touching the disk
         return ""
     return _relative_source(str(env.srcdir), document, source, str(Path.cwd()))
 

@@ -10,6 +10,7 @@ from docutils.parsers.rst import directives as rst_directives
 from docutils.parsers.rst import roles as rst_roles
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util.fileutil import copy_asset
 
 from . import __version__, export_hooks, locale, previews
 from . import config as config_values
@@ -162,9 +163,11 @@ def check_short_names(app: Sphinx) -> None:
 def add_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    static = str(STATIC)
-    if static not in app.config.html_static_path:
-        # A new list: the default one may be shared between Sphinx applications.
-        app.config.html_static_path = [*app.config.html_static_path, static]
+    # Copied here rather than through html_static_path: a configuration value changed by an
+    # extension is one Sphinx reports as changed on every following build. Before any page
+    # is written, so that each page links the files with their checksum (``?v=``), and
+    # before Sphinx copies html_static_path, so that a project's own file of the same name
+    # is the one served.
+    copy_asset(STATIC, Path(app.builder.outdir, "_static"), force=True)
     app.add_css_file("policybrief.css")
     app.add_js_file("policybrief.js", defer="defer")

@@ -13,15 +13,19 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 
-__all__ = ["object_refnode", "object_uri"]
+__all__ = ["object_refnode", "object_uri", "with_anchor"]
 
 
 def object_uri(builder: Builder, fromdocname: str, todocname: str, anchor: str) -> str:
     """The URI from *fromdocname* to *anchor* in *todocname* (raises ``NoUri`` as the
     builder does when it has none)."""
+    return with_anchor(builder, todocname, builder.get_relative_uri(fromdocname, todocname), anchor)
+
+
+def with_anchor(builder: Builder, todocname: str, uri: str, anchor: str) -> str:
+    """*uri*, the builder's relative URI of *todocname*, pointed at *anchor* in it."""
     if anchor and isinstance(builder, SingleFileHTMLBuilder) and todocname in builder.env.all_docs:
         return f"#{anchor}"
-    uri = builder.get_relative_uri(fromdocname, todocname)
     return f"{uri}#{anchor}" if anchor else uri
 
 

@@ -7,7 +7,10 @@ it draws a page, so a label is never baked into the pickled environment.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Hashable
 from pathlib import Path
+from typing import cast
 
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation, get_translator
@@ -48,7 +51,15 @@ def translations() -> Translations:
 
 def date_label(fd: FuzzyDate, language: str | None) -> str:
     """A parsed date as a reader of *language* (the build's ``language``) writes it."""
-    return format_fuzzy_date(fd, language, translations())
+    return _date_label(fd, language, cast(Hashable, translations()))
+
+
+# Babel's formatting is slow next to a lookup, and one date is shown on many pages (the
+# event's own, the timeline, its actors' and its claims' connections). The catalog is part
+# of the key: a build in another language, or with reloaded catalogs, gets its own labels.
+@functools.lru_cache(maxsize=8192)
+def _date_label(fd: FuzzyDate, language: str | None, catalog: Hashable) -> str:
+    return format_fuzzy_date(fd, language, cast(Translations, catalog))
 
 
 def event_date_label(event: TimelineEvent, language: str | None) -> str:

@@ -10,7 +10,7 @@ from sphinx.environment import BuildEnvironment
 from .core.ach import matrices_with
 from .core.argument_map import select as select_map
 from .core.model import Kind
-from .core.staleness import changed_pages, page_digest
+from .core.staleness import changed_pages, object_repr, page_digest
 from .core.views import WHOLE_PROJECT_VIEWS
 from .domain import pb_domain
 from .export_hooks import previous_edition_digest
@@ -41,16 +41,16 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for map_request in domain.maps.get(docname, ()):
             digest.update(repr(map_request).encode())
             for node in select_map(graph, map_request)[0].nodes:
-                digest.update(repr(graph.objects.get(node.id)).encode())
+                digest.update(object_repr(graph, node.id).encode())
         for matrix in domain.ach.get(docname, ()):
             digest.update(repr(matrix).encode())
             for ident in (*matrix.hypotheses, *(row.evidence for row in matrix.rows)):
-                digest.update(repr(graph.objects.get(ident)).encode())
+                digest.update(object_repr(graph, ident).encode())
         for obj in domain.records.get(docname, ()):
             for matrix in matrices_with(matrices, obj.id):
                 digest.update(repr(matrix).encode())
                 for ident in matrix.hypotheses:
-                    digest.update(repr(graph.objects.get(ident)).encode())
+                    digest.update(object_repr(graph, ident).encode())
         return digest.hexdigest()
 
     # ``only`` is decided when a page is written: a page with objects under ``only`` shows
@@ -66,7 +66,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         digest = hashlib.sha1(edition_digest.encode(), usedforsecurity=False)
         for obj in graph.sorted_objects():
             if obj.kind in (Kind.CLAIM, Kind.EVENT):
-                digest.update(repr(obj).encode())
+                digest.update(object_repr(graph, obj.id).encode())
         return digest.hexdigest()
 
     tag_pages = domain.tag_pages()

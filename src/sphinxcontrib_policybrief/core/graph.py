@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar, cast
 
 from .citations import cite_text, fallback_text, is_cite
 from .date_format import decade_heading
@@ -27,6 +28,8 @@ from .model import (
 )
 from .problems import Problem, Subtype, with_article
 from .suggest import closest_ids, with_suggestion
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,9 @@ class BriefGraph:
         self.objects: dict[str, PolicyObject] = {}
         self.problems: list[Problem] = []
         self._edges: dict[str, list[Edge]] = defaultdict(list)
+        # Facts derived from the finished graph (related ids, evidence bases, reprs for the
+        # digests), computed once per build and read by every page that shows them.
+        self._memo: dict[Hashable, object] = {}
         self._collect(records)
         self._resolve_titles(section_titles or {})
         self._resolve()
@@ -215,6 +221,7 @@ class BriefGraph:
             return self
         other = copy.copy(self)
         other.objects = {**self.objects, **changed}
+        other._memo = {}  # some of its facts are drawn from the objects' text
         return other
 
     def is_winner(self, record: PolicyObject) -> bool:
@@ -322,6 +329,9 @@ class BriefGraph:
 
     def sorted_objects(self, kind: Kind | None = None) -> list[PolicyObject]:
         """Objects in reading order: document, then line."""
+        return list(self.memo(("sorted", kind), lambda: tuple(self._sorted_objects(kind))))
+
+    def _sorted_objects(self, kind: Kind | None) -> list[PolicyObject]:
         objs: Iterable[PolicyObject] = self.objects.values()
         if kind is not None:
             objs = (o for o in objs if o.kind is kind)
@@ -338,11 +348,27 @@ class BriefGraph:
     def edges(self, ident: str) -> list[Edge]:
         return self._edges.get(ident, [])
 
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """*compute()*, once per graph for each *key*: for facts that depend on the graph
+        alone and that many pages read (a graph is never changed once built)."""
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
     def related(self, ident: str, relation: str, *, incoming: bool) -> list[str]:
         """Ids at the other end of *relation*; a symmetric relation reads both ways.
 
         Outgoing ids keep the author's order; incoming ones come in reading order.
         """
+        key = ("related", ident, relation, incoming)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = tuple(self._related(ident, relation, incoming))
+        return list(cast(tuple[str, ...], found))
+
+    def _related(self, ident: str, relation: str, incoming: bool) -> list[str]:
         rel = self.relations.get(relation)
         symmetric = rel is not None and rel.symmetric
         found = [

@@ -35,8 +35,13 @@ class EvidenceBase:
         return self.best if self.best == self.worst else f"{self.best}–{self.worst}"
 
 
-def _reached(graph: BriefGraph, ident: str) -> Iterator[str]:
-    """Every object *ident* rests on, transitively, itself excluded."""
+def _reached(graph: BriefGraph, ident: str) -> frozenset[str]:
+    """Every object *ident* rests on, transitively, itself excluded (once per graph: each
+    claim's evidence base is shown on its page, in views, exports and digests)."""
+    return graph.memo(("reached", ident), lambda: frozenset(_walk(graph, ident)))
+
+
+def _walk(graph: BriefGraph, ident: str) -> Iterator[str]:
     seen = {ident}
     stack = [ident]
     while stack:
@@ -73,11 +78,15 @@ def evidence_base(graph: BriefGraph, ident: str, scale: GradeScale) -> EvidenceB
 
 def resting_on(graph: BriefGraph, source_id: str) -> list[str]:
     """The claims whose evidence base includes *source_id*, in reading order."""
-    return [
-        claim.id
-        for claim in graph.sorted_objects(Kind.CLAIM)
-        if source_id in set(_reached(graph, claim.id))
-    ]
+    resting = graph.memo(
+        ("resting_on", source_id),
+        lambda: tuple(
+            claim.id
+            for claim in graph.sorted_objects(Kind.CLAIM)
+            if source_id in _reached(graph, claim.id)
+        ),
+    )
+    return list(resting)
 
 
 def citing(graph: BriefGraph, source_id: str) -> list[str]:
@@ -91,9 +100,13 @@ def citing(graph: BriefGraph, source_id: str) -> list[str]:
 
 def base_key(graph: BriefGraph, ident: str) -> str:
     """What an evidence base shows, for staleness digests: the sources and their grades."""
-    parts = []
-    for other in sorted(_reached(graph, ident)):
-        obj = graph.objects[other]
-        if isinstance(obj, Source):
-            parts.append(f"{obj.id}={obj.reliability}")
-    return ",".join(parts)
+
+    def key() -> str:
+        parts = []
+        for other in sorted(_reached(graph, ident)):
+            obj = graph.objects[other]
+            if isinstance(obj, Source):
+                parts.append(f"{obj.id}={obj.reliability}")
+        return ",".join(parts)
+
+    return graph.memo(("base_key", ident), key)

@@ -97,7 +97,9 @@ def page_digest(
     for request in views:
         add("view", request, [o.id for o in select(graph, request)])
     for ident in sorted(reads.ids):
-        add("object", ident, graph.objects.get(ident))
+        # What ``add("object", ident, obj)`` would write, with the object's repr made once
+        # per build rather than once for every page that shows it.
+        digest.update(f"('object', {ident!r}, {object_repr(graph, ident)})".encode())
     for ident in sorted(reads.shown):
         add("mentions", ident, graph.mentions.get(ident, ()))
         # Shown from further than one step: a claim's evidence base (sources several links
@@ -117,6 +119,11 @@ def page_digest(
     for actor, docname in sorted(reads.timelines):
         add("timeline", actor, docname)
     return digest.hexdigest()
+
+
+def object_repr(graph: BriefGraph, ident: str) -> str:
+    """``repr()`` of the object *ident* ("None" when there is none), once per graph."""
+    return graph.memo(("repr", ident), lambda: repr(graph.objects.get(ident)))
 
 
 def changed_pages(

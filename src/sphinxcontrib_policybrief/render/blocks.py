@@ -18,7 +18,7 @@ from ..core.scales import LikelihoodScale
 from ..core.settings import Settings
 from ..core.sources import EvidenceBase
 from ..core.tags import TagPages
-from ..links import object_refnode
+from ..links import object_refnode, with_anchor
 from ..locale import _, date_label, event_date_label, ngettext, translated
 from .nodes import pb_badge, pb_date
 
@@ -49,6 +49,8 @@ class Linker:
         self.language: str | None = builder.config.language
         self.document = document
         self._ids: set[str] | None = None
+        # Relative URIs by (from, to) document; None where the builder has none (NoUri).
+        self._uris: dict[tuple[str, str], str | None] = {}
         # What the drawing read: ids of objects shown and documents whose titles are shown.
         # ``rewrite.page_reads`` must predict a superset of it (tests compare the two).
         self.objects_read: set[str] = set()
@@ -98,10 +100,27 @@ class Linker:
     def to_place(
         self, docname: str, anchor: str, child: nodes.Node, title: str | None = None
     ) -> nodes.Node:
-        try:
+        if docname == self.docname and anchor:
             return object_refnode(self.builder, self.docname, docname, anchor, child, title)
-        except NoUri:
+        # What make_refnode builds, with the builder's relative URI asked once for each
+        # pair of documents: a claims page links a thousand times into a hundred pages.
+        key = (self.docname, docname)
+        if key in self._uris:
+            uri = self._uris[key]
+        else:
+            try:
+                uri = self.builder.get_relative_uri(self.docname, docname)
+            except NoUri:
+                uri = None
+            self._uris[key] = uri
+        if uri is None:
             return child
+        node = nodes.reference("", "", internal=True)
+        node["refuri"] = with_anchor(self.builder, docname, uri, anchor)
+        if title:
+            node["reftitle"] = title
+        node += child
+        return node
 
     def summary(self, obj: PolicyObject) -> list[nodes.Node]:
         """An object's summary with its references as links."""
