@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[test,lint,docs]"
+	$(BIN)/python -m pip install -q -e ".[test,lint,docs,browser,themes]"
 	touch $(STAMP)
 
 example: $(STAMP)  ## the example brief as HTML: example/_build/html/index.html

@@ -100,10 +100,10 @@ def test_a_right_unlikely_call_is_not_shown_as_a_failure(built: tuple[Path, str]
     html = (outdir / "index.html").read_text(encoding="utf8")
     block = html[html.index('id="full-package"') :]
     block = block[: block.index("pb-meta")]
-    assert "right call" in block and "sd-bg-success" in block
+    assert "right call" in block and "pb-tone-success" in block
     # :status: refuted is kept (the statement is false) but not drawn in red beside it.
     status = re.search(r'<span class="[^"]*pb-status[^"]*">', block)
-    assert status is not None and "sd-bg-danger" not in status[0]
+    assert status is not None and "pb-tone-danger" not in status[0]
 
 
 def test_edition_changes_lists_old_and_new(built: tuple[Path, str]) -> None:

@@ -99,11 +99,8 @@ def test_object_header(outputs: dict[str, Path]) -> None:
 
 def test_badge(outputs: dict[str, Path]) -> None:
     html = _html(outputs, "analysis")
-    assert (
-        '<span class="sd-badge sd-bg-dark sd-bg-text-dark pb-badge pb-kind">Key judgment</span>'
-        in html
-    )
-    assert '<span class="sd-badge pb-badge pb-tag">strategy</span>' in html  # tags: no colour
+    assert '<span class="pb-badge pb-tone-dark pb-kind">Key judgment</span>' in html
+    assert '<span class="pb-badge pb-tone-plain pb-tag">strategy</span>' in html
     tex = _tex(outputs)
     assert re.search(r"\\pbbadge\{\w+\}\{likely \(55\\textendash\{\}80 \\%\)\}", tex)
     assert "\\pbbadge{info}{moderate confidence}" in tex

@@ -28,15 +28,11 @@ from .nodes import (
     pb_timeline_overview,
 )
 
-# sphinx-design's badge classes for each tone; tags ("plain") get no colour class, since
-# those are !important and would ignore dark themes.
-_SD_CLASSES: dict[str, tuple[str, ...]] = {
-    "plain": ("sd-badge",),
-    **{
-        tone: ("sd-badge", f"sd-bg-{tone}", f"sd-bg-text-{tone}")
-        for tone in ("dark", "danger", "warning", "secondary", "info", "primary", "success")
-    },
-}
+# A badge's tone is a class of ours ("pb-tone-info"): policybrief.css gives each tone a
+# light and a dark colour pair that follow the theme's mode.
+_TONES = frozenset(
+    ("dark", "danger", "warning", "secondary", "info", "primary", "success", "plain")
+)
 
 # Visitors are bound to the translator by Sphinx; "Any" since the html5 translator's
 # methods (starttag, encode, visit_container) are not typed as one class for every builder.
@@ -93,10 +89,11 @@ def depart_fold(self: Translator, node: pb_fold) -> None:
 
 
 def visit_badge(self: Translator, node: pb_badge) -> None:
-    # sphinx-design's classes first, then the node's own ("pb-badge pb-likelihood").
-    classes = _SD_CLASSES.get(node.get("pb_tone", ""), _SD_CLASSES["secondary"])
+    # "pb-badge", the tone's class, then the node's own ("pb-likelihood").
+    tone = node.get("pb_tone", "")
+    classes = ["pb-badge", f"pb-tone-{tone if tone in _TONES else 'secondary'}"]
     extra = {"title": node["pb_tooltip"]} if node.get("pb_tooltip") else {}
-    self.body.append(self.starttag(node, "span", "", classes=list(classes), **extra))
+    self.body.append(self.starttag(node, "span", "", classes=classes, **extra))
 
 
 def depart_badge(self: Translator, node: pb_badge) -> None:
