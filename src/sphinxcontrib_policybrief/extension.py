@@ -32,6 +32,8 @@ from .tag_pages import setup_tag_pages
 from .view_directives import VIEW_DIRECTIVES
 
 STATIC = Path(__file__).parent / "static"
+# Rules for particular themes, with selectors an EPUB may not hold: HTML pages only.
+THEMES_CSS = "policybrief-themes.css"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -168,6 +170,15 @@ def add_assets(app: Sphinx) -> None:
     # is written, so that each page links the files with their checksum (``?v=``), and
     # before Sphinx copies html_static_path, so that a project's own file of the same name
     # is the one served.
-    copy_asset(STATIC, Path(app.builder.outdir, "_static"), force=True)
+    epub = app.builder.name.startswith("epub")
+    copy_asset(
+        STATIC,
+        Path(app.builder.outdir, "_static"),
+        # epubcheck reads every stylesheet in the book, and rejects :has().
+        excluded=lambda path: epub and path.endswith(THEMES_CSS),
+        force=True,
+    )
     app.add_css_file("policybrief.css")
+    if not epub:
+        app.add_css_file(THEMES_CSS)
     app.add_js_file("policybrief.js", defer="defer")
