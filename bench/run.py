@@ -399,6 +399,8 @@ class Bench:
                         for line in (logs / "serial-0.log").read_text("utf-8").splitlines()
                         if _WARNING.search(line)
                     ]
+                if a.serial_only:
+                    continue
                 m = self.build(
                     cell, "parallel", sphinx_cmd(src, parallel, a.jobs), logs / f"parallel-{r}.log"
                 )
@@ -897,11 +899,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_false",
         help="skip the HTML comparisons (and the extra clean build they need)",
     )
+    parser.add_argument(
+        "--serial-only",
+        action="store_true",
+        help="clean serial builds only (no -j, no incremental build, no checks): for sizes "
+        "too large to measure fully in the time at hand",
+    )
     parser.add_argument("--no-warm-up", dest="warm_up", action="store_false")
     parser.add_argument("--smoke", action="store_true", help="same as --sizes 5x3 --repeat 1")
     args = parser.parse_args(argv)
     if args.smoke:
         args.sizes, args.repeat = "5x3", 1
+    if args.serial_only:
+        args.check = False
     args.flavours = [f.strip() for f in args.flavours.split(",") if f.strip()]
     unknown = set(args.flavours) - set(FLAVOURS + EXTRA_FLAVOURS)
     if unknown:
