@@ -62,6 +62,7 @@ from pagecheck import (
     NuMessage,
     Tools,
     Violation,
+    axe_version,
     browser,
     find_tools,
     nu_errors,
@@ -203,27 +204,43 @@ class Findings:
         return "\n".join(lines)
 
 
-def _selected(theme: Theme) -> None:
-    """Skip a theme that is not installed or not chosen; fail on a chosen one missing."""
-    chosen = _listed("POLICYBRIEF_BROWSER_THEMES")
-    if chosen and theme.name not in chosen:
-        pytest.skip(f"{theme.name} is not in POLICYBRIEF_BROWSER_THEMES")
+# The themes chosen by POLICYBRIEF_BROWSER_THEMES (all when it is unset): the others are
+# skipped when collected, before the browser is looked for.
+CHOSEN = _listed("POLICYBRIEF_BROWSER_THEMES")
+
+
+def _param(theme: Theme) -> Any:
+    skip = pytest.mark.skipif(
+        bool(CHOSEN) and theme.name not in CHOSEN,
+        reason=f"{theme.name} is not in POLICYBRIEF_BROWSER_THEMES",
+    )
+    return pytest.param(theme, id=theme.name, marks=skip)
+
+
+def _installed(theme: Theme) -> None:
+    """Skip a theme that is not installed; fail when it was chosen."""
     if importlib.util.find_spec(theme.package) is not None:
         return
-    if theme.name in chosen:
+    if theme.name in CHOSEN:
         pytest.fail(f"{theme.package} is not installed (POLICYBRIEF_BROWSER_THEMES)")
     pytest.skip(f"{theme.package} is not installed (pip install -e '.[themes]')")
+
+
+def test_the_chosen_themes_are_known() -> None:
+    # A misspelt name would skip a theme that CI means to test.
+    unknown = CHOSEN - {t.name for t in THEMES}
+    assert not unknown, f"POLICYBRIEF_BROWSER_THEMES names no such theme: {sorted(unknown)}"
 
 
 def _storage(theme: Theme, mode: str) -> dict[str, str]:
     return {k: v.format(mode) for k, v in (theme.switcher or {}).items()}
 
 
-@pytest.mark.parametrize("theme", THEMES, ids=[t.name for t in THEMES])
+@pytest.mark.parametrize("theme", [_param(t) for t in THEMES])
 def test_the_example_in_a_browser(
     theme: Theme, browser_tools: Tools, chromium: Browser, tmp_path: Path
 ) -> None:
-    _selected(theme)
+    _installed(theme)
     # In a process of its own: themes keep state in their modules (pydata-sphinx-theme's
     # templates, which sphinx-book-theme shares), so a second theme built in the same
     # process can fail.
@@ -252,7 +269,8 @@ def test_the_example_in_a_browser(
 
     found.problems = {k: v for k, v in found.problems.items() if v}
     if found.problems:
-        pytest.fail(f"{theme.name}:\n{found.report()}", pytrace=False)
+        axe = f"axe-core {axe_version(browser_tools)}"
+        pytest.fail(f"{theme.name} ({axe}):\n{found.report()}", pytrace=False)
 
 
 def _each_page(b: Browser, base: str, theme: Theme, found: Findings) -> dict[tuple[str, str], Any]:
