@@ -30,6 +30,7 @@ from .rewrite import pages_to_rewrite
 from .search_anchors import restore_anchors
 from .tag_pages import setup_tag_pages
 from .view_directives import VIEW_DIRECTIVES
+from .worker_memory import keep_inherited_memory_shared
 
 STATIC = Path(__file__).parent / "static"
 # Rules for particular themes, with selectors an EPUB may not hold: HTML pages only.
@@ -44,6 +45,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     writers.register(app)  # our nodes' visitors per writer, and the LaTeX package
     app.add_domain(PolicyBriefDomain)
     app.add_post_transform(RenderPolicyBrief)
+    # -j: forked workers keep sharing the memory they inherit.
+    keep_inherited_memory_shared(app)
 
     # 1. config-inited: validate settings; register directives that depend on them.
     app.connect("config-inited", config_values.on_config_inited)
