@@ -342,6 +342,39 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
+@dataclass(frozen=True, slots=True)
+class SizeSpec:
+    """One entry of ``--sizes``: ``BRIEFSxOBJECTS``, optionally followed by ``:serial``
+    (clean serial builds only), ``:rN`` (N runs instead of ``--repeat``) and
+    ``:SETUP+SETUP`` (these setups instead of ``--setups``), so that one invocation can
+    measure a small size fully and a large one only where the targets need it."""
+
+    briefs: int
+    objects: int
+    serial_only: bool = False
+    repeat: int | None = None
+    setups: tuple[str, ...] = ()
+
+
+def parse_size_spec(text: str) -> SizeSpec:
+    size, *options = text.split(":")
+    briefs, objects = parse_size(size)
+    serial_only, repeat, setups = False, None, ()
+    for option in (o.strip() for o in options):
+        if option == "serial":
+            serial_only = True
+        elif re.fullmatch(r"r\d+", option) and int(option[1:]) > 0:
+            repeat = int(option[1:])
+        elif option and all(name in SETUPS for name in option.split("+")):
+            setups = tuple(option.split("+"))
+        else:
+            raise argparse.ArgumentTypeError(
+                f"{text!r}: {option!r} is not 'serial', 'rN' or setups joined by '+' "
+                f"(of {', '.join(SETUPS)})"
+            )
+    return SizeSpec(briefs, objects, serial_only, repeat, setups)
+
+
 class Bench:
     """Runs every build of one invocation and collects the cells."""
 
@@ -367,8 +400,12 @@ class Bench:
             return None
         return m
 
-    def run_size(self, briefs: int, objects: int, setup: Setup) -> None:
+    def run_size(self, spec: SizeSpec, setup: Setup) -> None:
         a = self.args
+        briefs, objects = spec.briefs, spec.objects
+        serial_only = a.serial_only or spec.serial_only
+        check = a.check and not serial_only
+        repeat = spec.repeat or a.repeat
         size = f"{briefs}x{objects}"
         sidebars, theme = setup.sidebars, setup.theme
         corpus: Corpus = build_corpus(briefs, objects, a.seed)
@@ -376,8 +413,8 @@ class Bench:
         base = self.out / size / setup.name
         cells = {f: Cell(size, briefs, objects, setup.name, theme, sidebars, f) for f in a.flavours}
         rewritten: dict[str, set[str]] = {}
-        for r in range(a.repeat):
-            last = r == a.repeat - 1
+        for r in range(repeat):
+            last = r == repeat - 1
             for flavour, cell in cells.items():
                 if cell.failed:
                     continue
@@ -399,7 +436,7 @@ class Bench:
                         for line in (logs / "serial-0.log").read_text("utf-8").splitlines()
                         if _WARNING.search(line)
                     ]
-                if a.serial_only:
+                if serial_only:
                     continue
                 m = self.build(
                     cell, "parallel", sphinx_cmd(src, parallel, a.jobs), logs / f"parallel-{r}.log"
@@ -407,7 +444,7 @@ class Bench:
                 if m is None:
                     continue
                 cell.runs["parallel"].append(m)
-                if last and a.check:
+                if last and check:
                     cell.parallel_diff = compare_html(serial, parallel, normaliser(flavour))
                     cell.parallel_equals_serial = not cell.parallel_diff
                 before = mtimes(serial)
@@ -421,7 +458,7 @@ class Bench:
                 rewritten[flavour] = {k for k, v in after.items() if before.get(k) != v}
                 m.pages_written = len(rewritten[flavour])
                 cell.runs["incremental"].append(m)
-        if a.check:
+        if check:
             for flavour, cell in cells.items():
                 if cell.failed:
                     continue
@@ -462,7 +499,7 @@ class Bench:
         a = self.args
         setup = SETUPS["off"]
         points = {n: ScalePoint(n, objects) for n in sizes}
-        for r in range(a.repeat):
+        for r in range(a.scaling_repeat or a.repeat):
             for n in sizes:
                 corpus = build_corpus(n, objects, a.seed)
                 for flavour in ("plain", "ours"):
@@ -645,7 +682,9 @@ def report(
         f"Load average (1 min) at the start of each build: {info.get('load', '?')} "
         f"(before the run {info.get('load_before', '?')}, after it {info.get('load_after', '?')}).",
         "",
-        f"Median of {args.repeat} run(s), seed {args.seed}, parallel builds with "
+        f"Median of {args.repeat} run(s) (a size given as `SIZE:rN` in `--sizes`: of N; "
+        f"the scaling series: of {args.scaling_repeat or args.repeat}), invoked as "
+        f"`{' '.join(args.argv)}`; seed {args.seed}, parallel builds with "
         f"`-j {args.jobs}`. Ratios are to plain MyST measured in the same run. "
         "Peak memory: the largest sum of the PSS of the build's process tree, sampled "
         "every 50 ms (PSS, not RSS, so that pages the -j workers share with the parent "
@@ -887,6 +926,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--scaling-objects", type=int, default=20, help="objects per brief")
     parser.add_argument(
+        "--scaling-repeat",
+        type=int,
+        default=0,
+        help="runs of each scaling size (default: --repeat)",
+    )
+    parser.add_argument(
         "--argument-map",
         type=int,
         default=500,
@@ -908,6 +953,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-warm-up", dest="warm_up", action="store_false")
     parser.add_argument("--smoke", action="store_true", help="same as --sizes 5x3 --repeat 1")
     args = parser.parse_args(argv)
+    args.argv = ["bench/run.py", *(sys.argv[1:] if argv is None else argv)]
     if args.smoke:
         args.sizes, args.repeat = "5x3", 1
     if args.serial_only:
@@ -922,7 +968,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown setup(s): {', '.join(sorted(unknown))}")
     if "plain" not in args.flavours:
         print("note: without the plain flavour there are no ratios", file=sys.stderr)
-    sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
+    try:
+        sizes = [parse_size_spec(s) for s in args.sizes.split(",") if s.strip()]
+    except argparse.ArgumentTypeError as err:
+        parser.error(str(err))
     scaling = [int(n) for n in args.scaling.split(",") if n.strip()]
     setups = [SETUPS[s] for s in args.setups]
     args.out = args.out.resolve()
@@ -933,10 +982,11 @@ def main(argv: list[str] | None = None) -> int:
     info["load_before"] = _load([loadavg()])
     started = time.perf_counter()
     if args.warm_up:
-        bench.warm_up(setups)
-    for briefs, objects in sizes:
-        for setup in setups:
-            bench.run_size(briefs, objects, setup)
+        used = {s.name for s in setups} | {n for spec in sizes for n in spec.setups}
+        bench.warm_up([SETUPS[n] for n in sorted(used)])
+    for spec in sizes:
+        for setup in [SETUPS[s] for s in spec.setups] if spec.setups else setups:
+            bench.run_size(spec, setup)
     points = bench.run_scaling(scaling, args.scaling_objects) if scaling else []
     layout = argument_map_layout(args.argument_map)
     info["load_after"] = _load([loadavg()])
