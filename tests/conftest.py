@@ -100,17 +100,14 @@ def basic_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # Slow tests first, and the slow tests of one module apart (first each module's first,
-    # then each module's second...): the workers of pytest-xdist, fed two tests at a time,
-    # then start the longest tests at once on different workers, and the run does not wait
-    # for one started last. A stable sort: the rest keeps pytest-randomly's order.
-    rank: dict[str, int] = {}
-    keys: dict[str, tuple[int, int]] = {}
-    for item in items:
-        if item.get_closest_marker("slow") is None:
-            keys[item.nodeid] = (1, 0)
-        else:
-            module = item.nodeid.partition("::")[0]
-            keys[item.nodeid] = (0, rank.get(module, 0))
-            rank[module] = rank.get(module, 0) + 1
-    items.sort(key=lambda item: keys[item.nodeid])
+    # The longest tests first, longest of all at the head: pytest-xdist's workers, fed a
+    # test or two at a time, then start the long ones at once on different workers and
+    # fill in with the short ones, and the run does not wait for a long test started last
+    # (longest-processing-time-first scheduling). ``slow(seconds=N)`` says how long a test
+    # takes on a quiet two-core machine (default 10); a stable sort, so tests of the same
+    # length, and every test not marked slow, keep pytest-randomly's order.
+    def length(item: pytest.Item) -> float:
+        marker = item.get_closest_marker("slow")
+        return 0.0 if marker is None else float(marker.kwargs.get("seconds", 10))
+
+    items.sort(key=length, reverse=True)

@@ -132,14 +132,16 @@ class Theme:
     # localStorage items that choose dark or light in the theme's own switcher ("{}" is
     # the mode); None for a theme without a dark mode.
     switcher: dict[str, str] | None = field(default=None)
+    # How long its test takes on a quiet two-core machine, for the scheduler (conftest.py).
+    seconds: float = 40
 
 
 THEMES = (
-    Theme("furo", "furo", {"theme": "{}"}),
-    Theme("pydata_sphinx_theme", "pydata_sphinx_theme", {"mode": "{}", "theme": "{}"}),
-    Theme("sphinx_book_theme", "sphinx_book_theme", {"mode": "{}", "theme": "{}"}),
-    Theme("sphinx_rtd_theme", "sphinx_rtd_theme"),
-    Theme("alabaster", "alabaster"),
+    Theme("furo", "furo", {"theme": "{}"}, seconds=42),
+    Theme("pydata_sphinx_theme", "pydata_sphinx_theme", {"mode": "{}", "theme": "{}"}, 43),
+    Theme("sphinx_book_theme", "sphinx_book_theme", {"mode": "{}", "theme": "{}"}, 47),
+    Theme("sphinx_rtd_theme", "sphinx_rtd_theme", seconds=28),
+    Theme("alabaster", "alabaster", seconds=29),
 )
 
 
@@ -214,7 +216,7 @@ def _param(theme: Theme) -> Any:
         bool(CHOSEN) and theme.name not in CHOSEN,
         reason=f"{theme.name} is not in POLICYBRIEF_BROWSER_THEMES",
     )
-    return pytest.param(theme, id=theme.name, marks=skip)
+    return pytest.param(theme, id=theme.name, marks=[skip, pytest.mark.slow(seconds=theme.seconds)])
 
 
 def _installed(theme: Theme) -> None:

@@ -42,7 +42,7 @@ def _clean_build(outdir: Path, hash_seed: str) -> dict[str, bytes]:
     return snapshot(outdir / "html")
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=11)
 def test_two_clean_builds_of_the_example_are_identical(tmp_path: Path) -> None:
     first = _clean_build(tmp_path / "first", hash_seed="0")
     second = _clean_build(tmp_path / "second", hash_seed="4242")
@@ -50,7 +50,7 @@ def test_two_clean_builds_of_the_example_are_identical(tmp_path: Path) -> None:
     assert diff_names(first, second) == []
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=14)
 def test_example_parallel_and_incremental_equal_serial_clean(tmp_path: Path) -> None:
     """On the example itself: -j 4 gives the serial bytes, and after an edit to an event
     and a claim, an incremental build gives the bytes of a clean build."""

@@ -251,7 +251,7 @@ def test_epub_has_no_previews(tmp_path: Path) -> None:
         assert "policybrief-previews" not in page.read_text(encoding="utf8"), page
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=17)
 @pytest.mark.skipif(
     shutil.which("java") is None or not Path("/usr/bin/epubcheck").exists(),
     reason="epubcheck (java -jar /usr/bin/epubcheck) is not installed",

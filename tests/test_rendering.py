@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import sphinx
 from docutils import nodes
 from fragments import cut
 from helpers import Built, build, check_snapshot
@@ -17,7 +18,9 @@ EXAMPLE = Path(__file__).parents[1] / "example"
 
 
 def _object_trees(app: SphinxTestApp, docname: str, prefix: str) -> dict[str, str]:
-    doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+    # Sphinx 9 asks for the build's tags (required from Sphinx 11); 8.2 knows no such argument.
+    tags = {"tags": app.builder.tags} if sphinx.version_info >= (9,) else {}
+    doctree = app.env.get_and_resolve_doctree(docname, app.builder, **tags)
     found = {}
     for container in doctree.findall(nodes.container):
         ident = container.get("pb_id", "")

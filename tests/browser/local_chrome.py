@@ -16,18 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pagecheck import CHROMIUM_FLAGS
 
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1200,1000",
-)
+# The flags every browser test starts Chromium with (pagecheck.py), at a desktop's size.
+FLAGS = (*CHROMIUM_FLAGS, "--window-size=1200,1000")
 
 
 def _found(variable: str, default: str) -> str | None:
