@@ -9,6 +9,7 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sphinx.testing.util import SphinxTestApp
 
 
@@ -19,6 +20,34 @@ class Built:
     app: SphinxTestApp
     warnings: str
     outdir: Path
+
+
+EXAMPLE = Path(__file__).parents[1] / "example"
+
+
+class ExampleBuilds:
+    """The example built clean with nitpicky on, once per test process for each builder
+    (and for ``-j 4``), whichever test asks first. Read them, never write to them."""
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        self._factory = factory
+        self._made: dict[tuple[str, int], Built] = {}
+
+    def __call__(self, builder: str = "html", *, parallel: int = 0) -> Built:
+        key = (builder, parallel)
+        if key not in self._made:
+            name = f"example-{builder}" + (f"-j{parallel}" if parallel else "")
+            where = self._factory.mktemp(name)
+            app, warnings = build(
+                EXAMPLE,
+                where,
+                builder=builder,
+                parallel=parallel,
+                fresh=True,
+                conf={"nitpicky": True},
+            )
+            self._made[key] = Built(app, warnings, Path(app.outdir))
+        return self._made[key]
 
 
 # Files that legitimately differ between builds of the same sources.

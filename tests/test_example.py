@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import Built, build
-
-EXAMPLE = Path(__file__).parents[1] / "example"
+from helpers import Built, ExampleBuilds
 
 
 @pytest.fixture
@@ -72,12 +70,10 @@ def test_vague_dates_keep_the_authors_wording(example_html: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def example_singlehtml(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    app, warnings = build(
-        EXAMPLE, tmp_path_factory.mktemp("single"), builder="singlehtml", conf={"nitpicky": True}
-    )
-    assert warnings == "", warnings
-    return Path(app.outdir)
+def example_singlehtml(example_builds: ExampleBuilds) -> Path:
+    single = example_builds("singlehtml")
+    assert single.warnings == "", single.warnings
+    return single.outdir
 
 
 def _html_ids(page: Path) -> list[str]:

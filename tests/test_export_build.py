@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 from typing import Any, cast
@@ -13,7 +14,7 @@ from urllib.parse import urljoin
 
 import jsonschema
 import pytest
-from helpers import Built, build, copy_root
+from helpers import Built, ExampleBuilds, build, copy_root
 
 from sphinxcontrib_policybrief.core.export.brief_json import load_schema
 from sphinxcontrib_policybrief.core.model import Kind, TimelineEvent
@@ -166,15 +167,16 @@ def test_example_timeline_and_csv_hold_every_object(
 
 
 def test_serial_parallel_clean_and_incremental_write_the_same_bytes(
-    example: tuple[PolicyBriefDomain, Path], tmp_path: Path
+    example: tuple[PolicyBriefDomain, Path], example_builds: ExampleBuilds, tmp_path: Path
 ) -> None:
     _, serial_out = example
     serial = data_files(serial_out)
     assert set(serial) == DATA_FILES
-    app, _ = build(EXAMPLE, tmp_path / "parallel", parallel=4, fresh=True)
-    parallel_out = Path(app.outdir)
-    assert data_files(parallel_out) == serial
-    # An incremental build with nothing to do leaves the files as they were, untouched.
+    assert data_files(example_builds("html", parallel=4).outdir) == serial
+    # An incremental build with nothing to do leaves the files as they were, untouched: on
+    # a copy of the session's -j 4 build (with its environment), which others read.
+    shutil.copytree(example_builds("html", parallel=4).outdir.parent, tmp_path / "parallel")
+    parallel_out = tmp_path / "parallel" / "html"
     stamps = {n: (parallel_out / n).stat().st_mtime_ns for n in DATA_FILES}
     build(EXAMPLE, tmp_path / "parallel")
     assert data_files(parallel_out) == serial

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.dates import get_month_names
 from babel.messages.pofile import read_po
-from helpers import build
+from helpers import Built, build
 
 from sphinxcontrib_policybrief.locale import LOCALE_DIR, MESSAGE_CATALOG
 
@@ -145,10 +145,9 @@ def leftovers(labels: list[str], fragments: dict[str, str]) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def english_labels(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    app, warnings = build(EXAMPLE, tmp_path_factory.mktemp("en"), conf={"nitpicky": True})
-    assert warnings == ""
-    return scan(Path(app.outdir))[0]
+def english_labels(example_build: Built) -> list[str]:
+    assert example_build.warnings == ""
+    return scan(example_build.outdir)[0]
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import build
+from helpers import ExampleBuilds, build
+from pagecheck import SHORT_RUN_JVM_FLAGS
 
 from sphinxcontrib_policybrief.core.plurals import plural_forms, plural_samples, script_language
 from sphinxcontrib_policybrief.core.previews import (
@@ -28,7 +29,6 @@ from sphinxcontrib_policybrief.core.previews import (
     shorten,
 )
 
-EXAMPLE = Path(__file__).parents[1] / "example"
 CONF = 'extensions = ["myst_parser", "sphinxcontrib_policybrief"]\n' + (
     'myst_enable_extensions = ["colon_fence"]\nproject = "Cards"\n'
 )
@@ -251,16 +251,15 @@ def test_epub_has_no_previews(tmp_path: Path) -> None:
         assert "policybrief-previews" not in page.read_text(encoding="utf8"), page
 
 
-@pytest.mark.slow(seconds=17)
+@pytest.mark.slow(seconds=10)
 @pytest.mark.skipif(
     shutil.which("java") is None or not Path("/usr/bin/epubcheck").exists(),
     reason="epubcheck (java -jar /usr/bin/epubcheck) is not installed",
 )
-def test_the_examples_epub_passes_epubcheck(tmp_path: Path) -> None:
-    app, _ = build(EXAMPLE, tmp_path, builder="epub", fresh=True)
-    (book,) = Path(app.outdir).glob("*.epub")
+def test_the_examples_epub_passes_epubcheck(example_builds: ExampleBuilds) -> None:
+    (book,) = example_builds("epub").outdir.glob("*.epub")
     run = subprocess.run(
-        ["java", "-jar", "/usr/bin/epubcheck", str(book)],
+        ["java", *SHORT_RUN_JVM_FLAGS, "-jar", "/usr/bin/epubcheck", str(book)],
         capture_output=True,
         text=True,
         timeout=600,

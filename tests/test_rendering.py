@@ -10,11 +10,10 @@ import pytest
 import sphinx
 from docutils import nodes
 from fragments import cut
-from helpers import Built, build, check_snapshot
+from helpers import Built, ExampleBuilds, check_snapshot
 from sphinx.testing.util import SphinxTestApp
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-EXAMPLE = Path(__file__).parents[1] / "example"
 
 
 def _object_trees(app: SphinxTestApp, docname: str, prefix: str) -> dict[str, str]:
@@ -84,15 +83,10 @@ def test_html_fragments(basic_build: Built) -> None:
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "epub", "latex", "text"])
-def test_every_builder_builds_the_example(
-    builder: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
-    if builder == "html":  # the session's build of the example, made once for every module
-        example: Built = request.getfixturevalue("example_build")
-        warnings, out = example.warnings, example.outdir
-    else:
-        app, warnings = build(EXAMPLE, tmp_path, builder=builder, conf={"nitpicky": True})
-        out = Path(app.outdir)
+def test_every_builder_builds_the_example(builder: str, example_builds: ExampleBuilds) -> None:
+    # The session's builds of the example, made once for every module that reads them.
+    example = example_builds(builder)
+    warnings, out = example.warnings, example.outdir
     assert warnings == "", warnings
     if builder == "text":
         timeline = (out / "timeline.txt").read_text(encoding="utf8")
