@@ -356,6 +356,19 @@ class SizeSpec:
     setups: tuple[str, ...] = ()
 
 
+def runs_phrase(args: argparse.Namespace) -> str:
+    """How many runs each figure of the report is the median of, for what was measured."""
+    parts = []
+    if any(size.strip() for size in args.sizes.split(",")):
+        parts.append(
+            f"sizes: median of {args.repeat} run(s) (a size given as `SIZE:rN` in `--sizes`: of N)"
+        )
+    if args.scaling:
+        parts.append(f"scaling series: median of {args.scaling_repeat or args.repeat} run(s)")
+    text = "; ".join(parts) or "nothing measured"
+    return text[0].upper() + text[1:]
+
+
 def parse_size_spec(text: str) -> SizeSpec:
     size, *options = text.split(":")
     briefs, objects = parse_size(size)
@@ -682,8 +695,7 @@ def report(
         f"Load average (1 min) at the start of each build: {info.get('load', '?')} "
         f"(before the run {info.get('load_before', '?')}, after it {info.get('load_after', '?')}).",
         "",
-        f"Median of {args.repeat} run(s) (a size given as `SIZE:rN` in `--sizes`: of N; "
-        f"the scaling series: of {args.scaling_repeat or args.repeat}), invoked as "
+        f"{runs_phrase(args)}, invoked as "
         f"`{' '.join(args.argv)}`; seed {args.seed}, parallel builds with "
         f"`-j {args.jobs}`. Ratios are to plain MyST measured in the same run. "
         "Peak memory: the largest sum of the PSS of the build's process tree, sampled "
@@ -829,18 +841,19 @@ def report(
             notes += ["```", *c.warning_lines[:20], "```", ""]
     if notes:
         lines += ["", "## Findings", "", *notes]
-    lines += [
-        "",
-        "Incremental build: after the first clean serial build, one claim's title is "
-        "changed (plain MyST also rewrites its static claims table, as its author would "
-        "have to); 'pages rewritten' counts the HTML files whose mtime changed; 'title "
-        "pages rewritten' says whether every page of a clean build of the edited corpus "
-        "that shows the new title was among them. "
-        "'incremental = clean' compares every HTML page of the incremental output with a "
-        "clean build of the edited corpus, byte for byte (for sphinx-needs only, the "
-        "random `SNCB-` container ids it draws on every build are masked); only "
-        "non-HTML files (search index, _static, objects.inv) are left out.",
-    ]
+    if cells:  # a run of the scaling series alone has no incremental builds
+        lines += [
+            "",
+            "Incremental build: after the first clean serial build, one claim's title is "
+            "changed (plain MyST also rewrites its static claims table, as its author would "
+            "have to); 'pages rewritten' counts the HTML files whose mtime changed; 'title "
+            "pages rewritten' says whether every page of a clean build of the edited corpus "
+            "that shows the new title was among them. "
+            "'incremental = clean' compares every HTML page of the incremental output with a "
+            "clean build of the edited corpus, byte for byte (for sphinx-needs only, the "
+            "random `SNCB-` container ids it draws on every build are masked); only "
+            "non-HTML files (search index, _static, objects.inv) are left out.",
+        ]
     return "\n".join(lines) + "\n"
 
 
