@@ -404,6 +404,23 @@ settled(() => {
 """
 
 
+# Wait until the page has stopped moving: a frame for the browser to apply what changed
+# (so that the transitions it starts exist), then every finite animation and transition
+# finished (a theme's sidebar sliding away when the viewport narrows, its colours fading
+# into another mode), then a frame. At most 3 s; an endless animation (a spinner) is not
+# waited for.
+_SETTLE = """
+const done = arguments[arguments.length - 1];
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+const finite = (a) => a.playState === "running" && a.effect !== null &&
+  a.effect.getComputedTiming().endTime !== Infinity;
+const moving = () => Promise.all(
+  document.getAnimations().filter(finite).map((a) => a.finished.catch(() => null)));
+const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
+frame().then(() => Promise.race([moving(), timeout])).then(frame).then(frame).then(() => done());
+"""
+
+
 @dataclass(frozen=True)
 class Violation:
     """One axe rule broken by one element: *markup* when the element is in our markup,
@@ -489,6 +506,13 @@ class Browser:
             "const done = arguments[0];"
             "setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), 50);"
         )
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait until the open page has stopped moving (see ``_SETTLE``): after anything
+        that makes a theme animate, such as a narrower viewport or another colour mode,
+        and before measuring what is where."""
+        self.driver.execute_async_script(_SETTLE)
 
     def open(self, url: str) -> None:
         self.driver.get(url)
@@ -499,6 +523,7 @@ class Browser:
             "if (document.readyState === 'complete') frame();"
             "else addEventListener('load', frame);"
         )
+        self.settle()
 
     def axe(
         self,

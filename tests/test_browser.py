@@ -306,8 +306,10 @@ def _each_page(b: Browser, base: str, theme: Theme, found: Findings) -> dict[tup
         b.scheme("light")
         if page == "timeline.html":
             found.add("year bar", page, b.jump(_a_year(b)))
-        # A phone's width: the page laid out again, as when a window is narrowed.
+        # A phone's width: the page laid out again, as when a window is narrowed (themes
+        # animate what they hide at that width: their sidebars slide away).
         b.mode(width=412, height=915, mobile=True)
+        b.settle()
         ours, theirs = b.overflow(index_page=index_page)
         found.add("412px", page, ours)
         found.add("412px", page, theirs, theirs=True)
