@@ -22,7 +22,6 @@ from sphinx.util import logging as sphinx_logging
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
-EXAMPLE = Path(__file__).parents[1] / "example"
 
 # One profile for every property test. No example database is left behind, and nothing is
 # timed (a busy machine is slow, not wrong); in CI the examples are the same on every run

@@ -502,10 +502,7 @@ class Browser:
             "Emulation.setEmulatedMedia",
             {"features": [{"name": "prefers-color-scheme", "value": scheme}]},
         )
-        self.driver.execute_async_script(
-            "const done = arguments[0];"
-            "setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), 50);"
-        )
+        self.driver.execute_async_script("setTimeout(arguments[0], 50);")
         self.settle()
 
     def settle(self) -> None:
@@ -516,12 +513,12 @@ class Browser:
 
     def open(self, url: str) -> None:
         self.driver.get(url)
-        # Themes set their mode from scripts run on load: wait for those and a frame.
+        # Themes set their mode from scripts run on load: wait for those, then for the
+        # page to settle (which waits for frames too).
         self.driver.execute_async_script(
             "const done = arguments[0];"
-            "const frame = () => requestAnimationFrame(() => requestAnimationFrame(done));"
-            "if (document.readyState === 'complete') frame();"
-            "else addEventListener('load', frame);"
+            "if (document.readyState === 'complete') done();"
+            "else addEventListener('load', () => done());"
         )
         self.settle()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from defusedxml import ElementTree as SafeET
-from helpers import build
+from helpers import EXAMPLE, build
 
 from sphinxcontrib_policybrief.core.argument_map import (
     ArgumentMapLayout,
@@ -43,7 +43,6 @@ from sphinxcontrib_policybrief.core.model import (
 from sphinxcontrib_policybrief.core.problems import Subtype
 
 SVG = "{http://www.w3.org/2000/svg}"
-EXAMPLE = Path(__file__).parents[1] / "example"
 HOSTILE = 'A </text><script>alert("x")</script> & }\\end{tikzpicture}\\input{x} $%#_^~[o]|"\x07'
 
 

@@ -15,9 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import Built, ExampleBuilds, build, copy_root, diff_names, snapshot
-
-EXAMPLE = Path(__file__).parents[1] / "example"
+from helpers import EXAMPLE, Built, ExampleBuilds, build, copy_root, diff_names, snapshot
 
 
 def _clean_build(outdir: Path, hash_seed: str) -> dict[str, bytes]:

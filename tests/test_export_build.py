@@ -14,14 +14,13 @@ from urllib.parse import urljoin
 
 import jsonschema
 import pytest
-from helpers import Built, ExampleBuilds, build, copy_root
+from helpers import EXAMPLE, Built, ExampleBuilds, build, copy_root
 
 from sphinxcontrib_policybrief.core.export.brief_json import load_schema
 from sphinxcontrib_policybrief.core.model import Kind, TimelineEvent
 from sphinxcontrib_policybrief.domain import PolicyBriefDomain
 
 ROOTS = Path(__file__).parent / "roots"
-EXAMPLE = Path(__file__).parents[1] / "example"
 BASIC = ROOTS / "test-basic"
 HOSTILE = ROOTS / "test-export-hostile"
 
@@ -172,10 +171,11 @@ def test_serial_parallel_clean_and_incremental_write_the_same_bytes(
     _, serial_out = example
     serial = data_files(serial_out)
     assert set(serial) == DATA_FILES
-    assert data_files(example_builds("html", parallel=4).outdir) == serial
+    parallel = example_builds("html", parallel=4)
+    assert data_files(parallel.outdir) == serial
     # An incremental build with nothing to do leaves the files as they were, untouched: on
     # a copy of the session's -j 4 build (with its environment), which others read.
-    shutil.copytree(example_builds("html", parallel=4).outdir.parent, tmp_path / "parallel")
+    shutil.copytree(parallel.outdir.parent, tmp_path / "parallel")
     parallel_out = tmp_path / "parallel" / "html"
     stamps = {n: (parallel_out / n).stat().st_mtime_ns for n in DATA_FILES}
     build(EXAMPLE, tmp_path / "parallel")

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from babel.dates import get_month_names
 from babel.messages.pofile import read_po
-from helpers import Built, build
+from helpers import EXAMPLE, Built, build
 
 from sphinxcontrib_policybrief.locale import LOCALE_DIR, MESSAGE_CATALOG
 
-EXAMPLE = Path(__file__).parents[1] / "example"
 ROOT = Path(__file__).parent / "roots" / "test-i18n"
 ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"]  # fmt: skip
