@@ -4,15 +4,18 @@ a legend of what is used, the densest period enlarged, a vertical layout, inert 
 from __future__ import annotations
 
 import gettext
+import json
 import re
 from datetime import date
 from itertools import pairwise
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import sphinxcontrib_policybrief
 from sphinxcontrib_policybrief.core.dates import parse_date
 from sphinxcontrib_policybrief.core.timeline_svg import (
     TimelineMark,
@@ -238,6 +241,82 @@ def test_events_too_close_for_their_labels_are_drawn_together() -> None:
     # With room for every label, nothing is drawn together.
     spread = [mark(f"{y}-06", f"Y{y}", f"y{y}") for y in range(2000, 2020, 4)]
     assert all(len(events(g)) == 1 for g in groups(parse(render_overview(spread))))
+
+
+def _forms(group: Element) -> dict[str, list[str]] | None:
+    found = [t for t in group.iter(f"{NS}text") if "pb-tl-label" in t.get("class", "")]
+    if not found or "data-pb-forms" not in found[0].attrib:
+        return None
+    forms: dict[str, list[str]] = json.loads(found[0].get("data-pb-forms", ""))
+    return forms
+
+
+def _russian() -> gettext.NullTranslations:
+    locale = Path(sphinxcontrib_policybrief.__file__).parent / "locale"
+    return gettext.translation("policybrief", locale, ["ru"])
+
+
+@pytest.mark.parametrize("layout", ["horizontal", "vertical"])
+def test_a_clusters_label_can_count_again_in_each_plural_form(layout: str) -> None:
+    """The page's filter shows some of a cluster's events: the label gives, for each plural
+    category of the language, the text around the count, so that the number it shows can
+    be put in and read as the catalog would write it."""
+    marks = [mark("2018-12-13", f"Talk {i}", f"t{i}", ("pb-t-x",)) for i in range(12)]
+    marks += [mark("2010", "Early", "early"), mark("2014", "Middle", "middle")]
+    root = parse(render_overview(marks, layout=layout))  # type: ignore[arg-type]
+    counted = [g for g in groups(root) if len(events(g)) > 1 and g is not band(root)]
+    assert counted
+    for group in counted:
+        forms = _forms(group)
+        assert forms is not None and set(forms) == {"one", "other"}, label(group)
+        assert "".join((forms["other"][0], str(len(events(group))), forms["other"][1])) == (
+            label(group)
+        )
+        assert forms["one"][1].startswith(" event") and not forms["one"][1].startswith(" events")
+    # One event's label counts nothing; nor does a drawing for an image file.
+    assert all(_forms(g) is None for g in singles(root))
+    still = parse(render_overview(marks, layout=layout, filterable=False))  # type: ignore[arg-type]
+    assert all(_forms(g) is None for g in groups(still))
+
+    tr = _russian()
+    root = parse(render_overview(marks, layout=layout, language="ru", translations=tr))  # type: ignore[arg-type]
+    big = max((g for g in groups(root) if g is not band(root)), key=lambda g: len(events(g)))
+    forms = _forms(big)
+    assert forms is not None and set(forms) == {"one", "few", "many", "other"}
+    for category, n, word in (
+        ("one", 21, "событие"),
+        ("few", 2, "события"),
+        ("many", 5, "событий"),
+    ):
+        text = f"{forms[category][0]}{n}{forms[category][1]}"
+        assert text.startswith(f"{n} {word}"), (category, text)
+        assert text.split(",")[0] == tr.ngettext("%d event", "%d events", n) % n
+
+
+def test_a_label_cut_short_counts_again_cut_short() -> None:
+    """A cluster's label cut short after its count ("14 events, enlarged…") counts again in
+    the same room; one cut before its count, or an event's label, shows no count to change."""
+    from sphinxcontrib_policybrief.core.date_format import babel_locale
+    from sphinxcontrib_policybrief.core.messages import ENGLISH
+    from sphinxcontrib_policybrief.core.timeline_svg import _fit, _Item, _Shape, _Words
+
+    words = _Words(babel_locale(None), ENGLISH)
+    day = date(2018, 12, 13).toordinal()
+    band = _Item(
+        tuple(mark("2018-12-13", f"T{i}", f"t{i}") for i in range(14)),
+        _Shape(day, day + 1, True, False),
+        band=True,
+    )
+    drawn = _fit("14 events, enlarged below", _text_width("14 events, enlarged…") + 1)
+    assert drawn == "14 events, enlarged…"
+    forms = json.loads(words.recount(band, drawn))
+    assert forms == {"one": ["", " event, enlarged…"], "other": ["", " events, enlarged…"]}
+    for parts in forms.values():
+        assert _text_width(f"{parts[0]}14{parts[1]}") <= _text_width(drawn) + 0.5
+    assert words.recount(band, "14…") == ""
+    assert words.recount(band, "Something else") == ""
+    single = _Item((mark("2018-12-13", "One", "one"),), _Shape(day, day + 1, True, False))
+    assert words.recount(single, "One") == ""
 
 
 def test_a_huge_timeline_is_drawn_with_few_marks() -> None:

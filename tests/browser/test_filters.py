@@ -372,22 +372,51 @@ def test_overview_marks_hide_when_none_of_their_events_shows(
             assert "m-cluster" in expected
 
 
+# Each overview mark: its events, whether it is hidden, its number (a cluster's, across the
+# page) and its label.
+MARKS = """
+return [...document.querySelectorAll('.pb-tl-overview .pb-tl-m')].map(m => [
+  m.dataset.pbEvents, m.classList.contains('pb-hidden'),
+  (m.querySelector('.pb-tl-count') || {}).textContent || null,
+  (m.querySelector('.pb-tl-label') || {}).textContent || null,
+]);
+"""
+
+
 def test_the_drawn_overview_follows_the_filter(driver: Any, timeline: Path) -> None:
     """The build's own drawings (across and down the page): a mark is hidden exactly when
-    none of the events it stands for is shown."""
-    marks = (
-        "return [...document.querySelectorAll('.pb-tl-overview .pb-tl-m')]"
-        ".map(m => [m.dataset.pbEvents, m.classList.contains('pb-hidden')])"
-    )
+    none of the events it stands for is shown, and a cluster counts the ones shown, its
+    number and its label ("1 event, 2015" for "3 events, 2015"); "Show all" puts back
+    what was drawn."""
+    _open(driver, timeline)
+    as_drawn = driver.execute_script(MARKS)
+    counted = 0
     for fragment in ("", "#filter=actor:lukashenko", "#filter=tag:energy"):
         _open(driver, timeline, fragment)
         shown = set(_state(driver)["shown"])
-        drawn = driver.execute_script(marks)
+        drawn = driver.execute_script(MARKS)
         assert len(drawn) >= 20, "the example's overview draws its events as marks"
-        for events, hidden in drawn:
-            assert hidden == (not set(events.split()) & shown), (fragment, events)
+        for (events, hidden, number, text), (_, _, number0, text0) in zip(
+            drawn, as_drawn, strict=True
+        ):
+            of_them = set(events.split())
+            assert hidden == (not of_them & shown), (fragment, events)
+            if hidden or len(of_them) == 1:
+                assert (number, text) == (number0, text0), (fragment, events)
+                continue
+            k = len(of_them & shown)
+            if number0 is not None:
+                assert number == str(k), (fragment, events, number)
+            if text0 is not None and re.match(r"\d+ events", text0):
+                expected = re.sub(r"^\d+ events", f"{k} event" + ("s" if k != 1 else ""), text0)
+                assert text == expected, (fragment, events, text)
+                counted += k < len(of_them)
         if fragment:
-            assert any(hidden for _, hidden in drawn), fragment
+            assert any(hidden for _, hidden, _, _ in drawn), fragment
+    assert counted, "a filter shows some of a cluster's events in the example"
+    clear = driver.execute_script("return document.querySelector('.pb-filter-clear')")
+    _click(driver, clear)
+    assert driver.execute_script(MARKS) == as_drawn
 
 
 # -- the reader's language --------------------------------------------------------------------
@@ -422,3 +451,37 @@ def test_the_count_speaks_russian_with_its_plural_forms(driver: Any, tmp_path: P
     assert driver.execute_script(
         "return document.querySelector('.pb-filter-clear').textContent"
     ) == ("Показать все")
+
+
+def test_a_cluster_counts_its_shown_events_in_russian(driver: Any, tmp_path: Path) -> None:
+    """Twelve events of one day are drawn together; under a filter the cluster's label
+    counts those shown with the plural form Russian gives each number."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(CONF, encoding="utf8")
+    events = "".join(
+        f":::{{timeline-event}} Переговоры {i}\n:id: d{i}\n:date: 2019-12-07\n"
+        f":actors: {'a, b' if i < 2 else 'a'}\n:tags: {'t5' if i < 5 else 'x'}\n:::\n\n"
+        for i in range(12)
+    )
+    far = ":::{timeline-event} Раньше\n:id: early\n:date: 2010\n:actors: a\n:::\n\n"
+    (src / "index.md").write_text(
+        "# Хронология\n\n:::{actor} А\n:id: a\n:::\n\n:::{actor} Б\n:id: b\n:::\n\n"
+        + events
+        + far
+        + ":::{timeline}\n:::\n",
+        encoding="utf8",
+    )
+    app, _ = build(src, tmp_path / "out", fresh=True)
+    page = Path(app.outdir) / "index.html"
+    labels = (
+        "return [...document.querySelectorAll('.pb-tl-overview .pb-tl-m')]"
+        ".filter(m => m.dataset.pbEvents.split(' ').length === 12 && m.getClientRects().length)"
+        ".map(m => m.querySelector('.pb-tl-label').textContent)"
+    )
+    _open(driver, page)
+    (drawn,) = driver.execute_script(labels)
+    assert drawn.startswith("12 событий"), drawn
+    for fragment, counted in (("#filter=actor:b", "2 события"), ("#filter=tag:t5", "5 событий")):
+        _open(driver, page, fragment)
+        assert driver.execute_script(labels) == [drawn.replace("12 событий", counted)], fragment

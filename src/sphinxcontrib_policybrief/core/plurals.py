@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
+
+from babel import Locale
 
 from .date_format import babel_locale
 
@@ -22,14 +25,20 @@ CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 _SAMPLES = range(200)
 
 
-def plural_samples(language: str | None) -> dict[str, int]:
+def plural_samples(language: str | Locale | None) -> dict[str, int]:
     """The smallest whole count in each plural category of *language* ("en" for None).
 
     ``other`` is always present: Russian, for one, puts no whole number in it (only
     fractions), but a browser without the rules of a language falls back on it; it then
     takes the sample of the category most counts fall in (Russian "many": 5 событий).
     """
-    rule = babel_locale(language).plural_form
+    locale = language if isinstance(language, Locale) else babel_locale(language)
+    return dict(_samples(str(locale)))
+
+
+@cache
+def _samples(locale: str) -> tuple[tuple[str, int], ...]:
+    rule = Locale.parse(locale).plural_form
     found: dict[str, int] = {}
     members: Counter[str] = Counter()
     for n in _SAMPLES:
@@ -37,10 +46,10 @@ def plural_samples(language: str | None) -> dict[str, int]:
         found.setdefault(category, n)
         members[category] += 1
     found.setdefault("other", found[members.most_common(1)[0][0]])
-    return {category: found[category] for category in CATEGORIES if category in found}
+    return tuple((category, found[category]) for category in CATEGORIES if category in found)
 
 
-def plural_forms(language: str | None, form_for: Callable[[int], str]) -> dict[str, str]:
+def plural_forms(language: str | Locale | None, form_for: Callable[[int], str]) -> dict[str, str]:
     """Each category of *language* -> the text *form_for* gives for its sample count."""
     return {category: form_for(n) for category, n in plural_samples(language).items()}
 

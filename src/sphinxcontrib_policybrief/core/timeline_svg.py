@@ -17,11 +17,12 @@ text widths are estimated generously, so labels never run into each other.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
 from bisect import bisect_right, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -34,6 +35,7 @@ from babel.dates import format_date, format_interval, format_skeleton
 from .date_format import babel_locale, format_fuzzy_date
 from .dates import DateError, FuzzyDate, Precision, parse_date
 from .messages import ENGLISH, Translations, gettext_noop
+from .plurals import plural_samples
 
 __all__ = ["Overview", "TimelineMark", "dense_window", "draw_overview", "render_overview"]
 
@@ -118,25 +120,57 @@ _LEGEND = {
 _ENLARGED = gettext_noop("%(period)s, enlarged")
 
 
+# A cluster's label counts its events; the functions below give the catalog's text for a
+# count, unformatted, so that the page script can count again under a filter (see
+# ``_Words.recount``).
+def _events_at_text(tr: Translations, count: int) -> str:
+    return tr.ngettext("%(count)d event, %(date)s", "%(count)d events, %(date)s", count)
+
+
+def _enlarged_below_text(tr: Translations, count: int) -> str:
+    return tr.ngettext("%(count)d event, enlarged below", "%(count)d events, enlarged below", count)
+
+
+def _events_text(tr: Translations, count: int) -> str:
+    return tr.ngettext("%d event", "%d events", count)
+
+
 def _events_at(tr: Translations, count: int, when: str) -> str:
-    return tr.ngettext("%(count)d event, %(date)s", "%(count)d events, %(date)s", count) % {
-        "count": count,
-        "date": when,
-    }
+    return _events_at_text(tr, count) % {"count": count, "date": when}
 
 
 def _enlarged_below(tr: Translations, count: int) -> str:
-    return tr.ngettext(
-        "%(count)d event, enlarged below", "%(count)d events, enlarged below", count
-    ) % {"count": count}
+    return _enlarged_below_text(tr, count) % {"count": count}
 
 
-def _enlarged_period_below(tr: Translations, count: int, period: str) -> str:
+def _around_count(template: str, count: int, **values: str) -> list[str]:
+    """*template* filled in, as the text before its count and the text after it; the
+    whole text alone when it shows no number (a language may spell "one" out)."""
+    named = {"count": count} | values
+    before, mark, after = template.partition("%(count)d")
+    if mark:
+        return [before % values, after % named]
+    before, mark, after = template.partition("%d")
+    if mark:
+        return [before % (), after % ()]
+    return [template % named]
+
+
+def _fill(parts: list[str], count: int) -> str:
+    """The text of :func:`_around_count`'s *parts* with *count* put in."""
+    return f"{parts[0]}{count}{parts[1]}" if len(parts) == 2 else parts[0]
+
+
+def _enlarged_period_below_text(tr: Translations, count: int) -> str:
     return tr.ngettext(
         "%(count)d event, %(period)s, enlarged below",
         "%(count)d events, %(period)s, enlarged below",
         count,
-    ) % {"count": count, "period": period}
+    )
+
+
+def _enlarged_period_below(tr: Translations, count: int, period: str) -> str:
+    return _enlarged_period_below_text(tr, count) % {"count": count, "period": period}
 
 
 # -- what the caller gives --------------------------------------------------------------------
@@ -431,10 +465,55 @@ class _Words:
         if _text_width(text) <= room:
             return text
         if item.cluster and not item.band:
-            count = self.tr.ngettext("%d event", "%d events", len(item.marks)) % len(item.marks)
+            count = _events_text(self.tr, len(item.marks)) % len(item.marks)
             if _text_width(count) <= room:
                 return count
         return _fit(text, room)
+
+    def recount(self, item: _Item, text: str, period: str = "") -> str:
+        """For a cluster labelled *text* (as ``fit`` gave it, or, for the enlarged period
+        across the page, naming its *period*), the label with its count left out, in each
+        plural form of the language, as JSON: ``{"one": ["", " event, 2015"], ...}``; ""
+        for a label that shows no count (one event's, or one cut short before it).
+
+        A filter that shows some of a cluster's events has the page script put their
+        number in, in the form the language gives it (``Intl.PluralRules``). A label cut
+        short is cut short in every form, to no more than the width it was drawn at."""
+        if not item.cluster or not text:
+            return ""
+        n = len(item.marks)
+        variants: list[Callable[[int], list[str]]] = []
+        if item.band:
+            variants.append(lambda k: _around_count(_enlarged_below_text(self.tr, k), k))
+            variants.append(
+                lambda k: _around_count(_enlarged_period_below_text(self.tr, k), k, period=period)
+            )
+        else:
+            when = self.when(item)
+            variants.append(lambda k: _around_count(_events_at_text(self.tr, k), k, date=when))
+            variants.append(lambda k: _around_count(_events_text(self.tr, k), k))
+        room = _text_width(text) + 0.5  # the width it was drawn at (less than any letter more)
+        for parts_of in variants:
+            whole = _fill(parts_of(n), n)
+            if whole == text:
+                forms = {c: parts_of(k) for c, k in plural_samples(self.locale).items()}
+            elif _fit(whole, room) == text:
+                forms = {}
+                for category, k in plural_samples(self.locale).items():
+                    parts = parts_of(k)
+                    if len(parts) == 1:
+                        forms[category] = [_fit(parts[0], room)]
+                        continue
+                    # Fitted with the drawn count, which has the most digits a filter shows.
+                    head = f"{parts[0]}{n}"
+                    cut = _fit(head + parts[1], room)
+                    if not cut.startswith(head):
+                        return ""
+                    forms[category] = [parts[0], cut[len(head) :]]
+            else:
+                continue
+            return json.dumps(forms, ensure_ascii=False, separators=(",", ":"))
+        return ""
 
     def when(self, item: _Item) -> str:
         """The date of a cluster: the one its events share, as written or generated, or
@@ -1339,6 +1418,21 @@ def _text(
     return element
 
 
+def _mark_label(
+    group: Element,
+    p: _Placed,
+    x: float,
+    y: float,
+    words: _Words,
+    filterable: bool,
+    anchor: str = "start",
+) -> None:
+    """A mark's label; a cluster's carries its count's forms for the page's filter."""
+    forms = words.recount(p.item, p.label) if filterable else ""
+    extra = {"data-pb-forms": forms} if forms else {}
+    _text(group, x, y, p.label, "pb-tl-label", anchor, **extra)
+
+
 def _baseline(centre: float) -> float:
     """The baseline that centres a line of text on *centre* (no dominant-baseline: not
     every SVG renderer of an e-book reader knows it)."""
@@ -1540,7 +1634,7 @@ def _draw_lanes_across(
             )
         if p.label:
             anchor = "end" if p.anchor == "end" else "start"
-            _text(group, p.label_at, _baseline(middle), p.label, "pb-tl-label", anchor)
+            _mark_label(group, p, p.label_at, _baseline(middle), words, filterable, anchor)
 
 
 def _strip(
@@ -1651,10 +1745,9 @@ def _horizontal(
                 "stroke-opacity": "0.35",
             },
         )
-        text = _fit(
-            _enlarged_period_below(words.tr, len(band.marks), words.period(*plan.window)),
-            width - 2 * _MARGIN,
-        )
+        period = words.period(*plan.window)
+        text = _fit(_enlarged_period_below(words.tr, len(band.marks), period), width - 2 * _MARGIN)
+        forms = words.recount(band, text, period) if filterable else ""
         _text(
             group,
             width / 2,
@@ -1662,6 +1755,7 @@ def _horizontal(
             text,
             "pb-tl-label pb-tl-band-label",
             "middle",
+            **({"data-pb-forms": forms} if forms else {}),
         )
     _draw_axis_across(root, axis, axis_y, main_bottom)
     _draw_lanes_across(root, main, lanes_top, words, filterable)
@@ -1748,7 +1842,7 @@ def _draw_section_down(
             },
         )
         if p.label:
-            _text(group, label_x, _baseline(p.label_y), p.label, "pb-tl-label")
+            _mark_label(group, p, label_x, _baseline(p.label_y), words, filterable)
 
 
 def _vertical(

@@ -249,19 +249,52 @@
       });
     }
     // Overview marks name their events ("data-pb-events"); a mark whose events are all
-    // unknown here is judged by the classes it carries.
+    // unknown here is judged by the classes it carries. A cluster whose events are all
+    // listed here counts the ones shown.
+    var lang = this.words.lang;
     this.view.querySelectorAll(".pb-tl-overview [data-pb-events]").forEach(function (mark) {
       var anchors = (mark.getAttribute("data-pb-events") || "").split(/\s+/);
       var known = anchors.filter(function (a) { return own(knownAnchors, a); });
-      var visible = known.length
-        ? known.some(function (a) { return own(shownAnchors, a); })
-        : matches(mark, wanted);
+      var shownHere = known.filter(function (a) { return own(shownAnchors, a); });
+      var visible = known.length ? shownHere.length > 0 : matches(mark, wanted);
       mark.classList.toggle("pb-hidden", !visible);
+      var all = known.length === anchors.length && shownHere.length === anchors.length;
+      recount(mark, lang, visible && !all && known.length === anchors.length
+        ? shownHere.length : null);
     });
     var active = wanted.actor !== null || wanted.tag !== null;
     this.count.textContent = countText(this.words, shown, this.entries.length);
     this.clear.hidden = !active;
   };
+
+  // A cluster's number and label as drawn ("3", "3 events, 2015"), or with *count* of its
+  // events (null: as drawn). The label's forms ("data-pb-forms", from the build) are the
+  // text around the number in each plural category; a label without them stays as drawn.
+  function recount(mark, lang, count) {
+    var number = mark.querySelector(".pb-tl-count");
+    var label = mark.querySelector(".pb-tl-label[data-pb-forms]");
+    [number, label].forEach(function (element) {
+      if (element && !own(element, "pbDrawn")) element.pbDrawn = element.textContent;
+    });
+    if (number) number.textContent = count === null ? number.pbDrawn : String(count);
+    if (!label) return;
+    var parts = null;
+    if (count !== null) {
+      var forms = {};
+      try {
+        forms = JSON.parse(label.getAttribute("data-pb-forms") || "{}") || {};
+      } catch (e) {
+        forms = {};
+      }
+      var category = pluralCategory(lang, count);
+      parts = own(forms, category) ? forms[category] : own(forms, "other") ? forms.other : null;
+      var usable = Array.isArray(parts) && (parts.length === 1 || parts.length === 2) &&
+        parts.every(function (part) { return typeof part === "string"; });
+      if (!usable) parts = null;
+    }
+    label.textContent = parts === null ? label.pbDrawn
+      : parts.length === 2 ? parts[0] + String(count) + parts[1] : parts[0];
+  }
 
   function decodeHash(href) {
     if (href.charAt(0) !== "#") return null;
