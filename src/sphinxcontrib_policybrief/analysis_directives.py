@@ -8,7 +8,7 @@ and reported, at the line it concerns: options, and the rows of a matrix's body.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -18,25 +18,39 @@ from .core.ach import parse_hypotheses, parse_matrix
 from .core.argument_map import map_request
 from .core.ids import is_valid_id, normalise_id
 from .diagnostics import Subtype, location, warn
-from .directives import directive_location, source_position
+from .directives import (
+    LenientOptionSpec,
+    checked_options,
+    directive_location,
+    source_position,
+)
 from .render.nodes import pb_ach_slot, pb_map_slot
 
 _MAP_SERIAL = "pb_map_serial"
 
 
-class ArgumentMapDirective(SphinxDirective):
+class _AnalysisDirective(SphinxDirective):
+    def _warn(self, subtype: Subtype, message: str) -> None:
+        warn(subtype, f"{self.name}: {message}", directive_location(self))
+
+
+class ArgumentMapDirective(_AnalysisDirective):
     """``argument-map``: a claim's neighbourhood, or every claim of a document or project."""
 
     has_content = False
-    option_spec: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
-        "root": directives.unchanged,
-        "depth": directives.unchanged,
-        "relations": directives.unchanged,
-        "scope": directives.unchanged,
-        "class": directives.class_option,
-    }
+    # Lenient, as for objects and views: a misspelt option costs a warning, not the map.
+    option_spec: ClassVar[LenientOptionSpec] = LenientOptionSpec(  # type: ignore[misc,assignment]
+        {
+            "root": directives.unchanged,
+            "depth": directives.unchanged,
+            "relations": directives.unchanged,
+            "scope": directives.unchanged,
+            "class": directives.class_option,
+        }
+    )
 
     def run(self) -> list[nodes.Node]:
+        self.options = checked_options(self, self.option_spec, self._warn)
         serial = int(self.env.temp_data.get(_MAP_SERIAL) or 0)
         self.env.temp_data[_MAP_SERIAL] = serial + 1
         srcfile, line = source_position(self)
@@ -59,20 +73,23 @@ class ArgumentMapDirective(SphinxDirective):
         return [node]
 
 
-class AchMatrixDirective(SphinxDirective):
+class AchMatrixDirective(_AnalysisDirective):
     """``ach-matrix``: hypotheses across, evidence down, one rating per cell."""
 
     has_content = True
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[dict[str, Any]] = {  # type: ignore[misc]
-        "id": directives.unchanged,
-        "hypotheses": directives.unchanged,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[LenientOptionSpec] = LenientOptionSpec(  # type: ignore[misc,assignment]
+        {
+            "id": directives.unchanged,
+            "hypotheses": directives.unchanged,
+            "class": directives.class_option,
+        }
+    )
 
     def run(self) -> list[nodes.Node]:
+        self.options = checked_options(self, self.option_spec, self._warn)
         srcfile, line = source_position(self)
         docname = self.env.docname
         title = " ".join(self.arguments[0].split()) if self.arguments else ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
@@ -87,6 +87,44 @@ class LenientOptionSpec(dict[str, Callable[..., Any]]):
         return _unknown
 
 
+def checked_options(
+    directive: SphinxDirective, known: Iterable[str], report: Callable[[Subtype, str], None]
+) -> dict[str, Any]:
+    """*directive*'s options by lower-case name, as docutils reads rST (``:ID:`` is
+    ``:id:``; of two spellings of one name the later value is kept, as MyST keeps the
+    later of two equal names), with those given twice or not in *known* reported through
+    *report* and left out.
+
+    A repeat reaches here renamed in rST (see :func:`mark_repeated_rst_options`) and as
+    it is written in MyST, which keeps the later value without a word.
+    """
+    names = sorted(known)
+    spec = directive.option_spec or {}
+    folded: dict[str, Any] = {}
+    for name, value in directive.options.items():
+        key = name.lower()
+        if key != name and isinstance(value, UnknownOption) and dict.__contains__(spec, key):
+            value = spec[key](str(value))
+        folded.pop(key, None)
+        folded[key] = value
+    options: dict[str, Any] = {}
+    for name, value in folded.items():
+        if name.startswith(REPEAT_MARK):
+            repeated = name.removeprefix(REPEAT_MARK)
+            report(Subtype.REPEATED_OPTION, f":{repeated}: is given twice; the last value is used")
+        elif isinstance(value, UnknownOption):
+            message = f"unknown option :{name}: (known: {', '.join(names)})"
+            report(
+                Subtype.UNKNOWN_OPTION,
+                with_suggestion(message, closest_words(name, names), _as_option),
+            )
+        else:
+            options[name] = value
+    for name in repeated_options(directive.block_text):
+        report(Subtype.REPEATED_OPTION, f":{name}: is given twice; the last value is used")
+    return options
+
+
 _UNTITLED = {
     Kind.CLAIM: _("Untitled claim"),
     Kind.ACTOR: _("Untitled actor"),
@@ -145,21 +183,7 @@ class PolicyObjectDirective(SphinxDirective):
             return None
 
     def run(self) -> list[nodes.Node]:
-        self.options = self._folded_options()
-        for name in [n for n in self.options if n.startswith(REPEAT_MARK)]:
-            del self.options[name]
-            repeated = name.removeprefix(REPEAT_MARK)
-            self.warn(
-                Subtype.REPEATED_OPTION, f":{repeated}: is given twice; the last value is used"
-            )
-        for name, value in self.options.items():
-            if isinstance(value, UnknownOption):
-                names = sorted({*_COMMON_OPTIONS, *self.own_options})
-                message = f"unknown option :{name}: (known: {', '.join(names)})"
-                near = closest_words(name, names)
-                self.warn(Subtype.UNKNOWN_OPTION, with_suggestion(message, near, _as_option))
-        for name in repeated_options(self.block_text):
-            self.warn(Subtype.REPEATED_OPTION, f":{name}: is given twice; the last value is used")
+        self.options = checked_options(self, {*_COMMON_OPTIONS, *self.own_options}, self.warn)
         title = _text(self.arguments[0]) if self.arguments else ""
         ident = self._ident(title)
         if not title:
@@ -244,22 +268,6 @@ class PolicyObjectDirective(SphinxDirective):
             if not line.strip():
                 break
         return self.lineno
-
-    def _folded_options(self) -> dict[str, Any]:
-        """Options by lower-case name, as docutils reads rST: ``:ID:`` is ``:id:``.
-
-        MyST passes names as written; of two spellings of one name the later value is
-        kept, as MyST keeps the later of two equal names.
-        """
-        folded: dict[str, Any] = {}
-        known = self.option_spec or {}
-        for name, value in self.options.items():
-            key = name.lower()
-            if key != name and isinstance(value, UnknownOption) and dict.__contains__(known, key):
-                value = known[key](str(value))
-            folded.pop(key, None)
-            folded[key] = value
-        return folded
 
     def _classes(self) -> list[str]:
         # Checked as views check theirs (docutils' class_option): names that are no CSS
@@ -581,8 +589,17 @@ _RST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?:pb:)?(?P<name>[\w-
 _RST_FIELD = re.compile(r"^(?P<indent>[ \t]+):(?P<name>[^:\s][^:]*?):(?=\s|$)")
 
 
+@functools.cache
+def _our_directive_names() -> frozenset[str]:
+    # Imported here: the view and analysis directives are built on this module.
+    from .analysis_directives import ANALYSIS_DIRECTIVES
+    from .view_directives import VIEW_DIRECTIVES
+
+    return frozenset([*DIRECTIVE_NAMES.values(), *VIEW_DIRECTIVES, *ANALYSIS_DIRECTIVES])
+
+
 def mark_repeated_rst_options(text: str) -> str:
-    """*text* with every earlier copy of a repeated option of an object directive renamed.
+    """*text* with every earlier copy of a repeated option of one of our directives renamed.
 
     docutils rejects a directive whose option is given twice (option names compared in
     lower case), losing the object; MyST keeps the last value. Renamed here, the earlier
@@ -596,7 +613,7 @@ def mark_repeated_rst_options(text: str) -> str:
     while i < len(lines):
         match = _RST_DIRECTIVE.match(lines[i])
         i += 1
-        if match is None or match["name"] not in DIRECTIVE_NAMES.values():
+        if match is None or match["name"] not in _our_directive_names():
             continue
         fields: list[tuple[int, str, str]] = []
         field_indent = ""

@@ -24,8 +24,8 @@ from .diagnostics import Subtype, warn
 from .directives import (
     LenientOptionSpec,
     UnknownOption,
+    checked_options,
     directive_location,
-    repeated_options,
     source_position,
 )
 from .render.nodes import pb_view
@@ -48,17 +48,7 @@ class ViewDirective(SphinxDirective):
     )
 
     def run(self) -> list[nodes.Node]:
-        for name, value in self.options.items():
-            if isinstance(value, UnknownOption):
-                names = sorted(self.option_spec)
-                message = f"unknown option :{name}: (known: {', '.join(names)})"
-                near = closest_words(name, names)
-                self._warn(
-                    Subtype.UNKNOWN_OPTION,
-                    with_suggestion(message, near, lambda option: f":{option}:"),
-                )
-        for name in repeated_options(self.block_text):
-            self._warn(Subtype.REPEATED_OPTION, f":{name}: is given twice; the last value is used")
+        self.options = checked_options(self, self.option_spec, self._warn)
         serial = int(self.env.temp_data.get(_SERIAL_KEY) or 0)
         self.env.temp_data[_SERIAL_KEY] = serial + 1
         srcfile, line = source_position(self)
