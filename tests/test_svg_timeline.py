@@ -607,8 +607,28 @@ DATES = st.sampled_from(
         "1066-10-14",
         "1990/1991",
         "2020-02-29",
+        # The ends of the calendar: an event ending on its last day, or starting on its first.
+        "9999",
+        "9999-12-31",
+        "9999-12",
+        "9999/..",
+        "0001",
+        "0001-01-01",
+        "../0001",
     ]
 )
+
+
+@pytest.mark.parametrize("last", ["9999", "9999-12-31", "9999-12-20/9999-12-31"])
+def test_events_up_to_the_last_day_there_is_are_drawn(last: str) -> None:
+    """Five or more events (so the densest period is looked for) with one ending on
+    9999-12-31: the day after it is past what a date can be, and must not be asked for."""
+    marks = [mark(f"2019-{m:02d}", f"E{m}", f"e{m}") for m in range(1, 5)]
+    marks += [mark(last, "The last day", "last"), mark("9999-12-30", "Nearly", "nearly")]
+    drawing = draw_overview(marks)
+    for svg in (drawing.horizontal, drawing.vertical):
+        named = [a for g in groups(parse(svg)) for a in events(g)]
+        assert "last" in named and "e1" in named
 
 
 @given(st.lists(st.tuples(DATES, st.text(max_size=30)), max_size=40))

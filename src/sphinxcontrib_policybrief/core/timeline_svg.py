@@ -753,11 +753,15 @@ def _minor(lo: int, hi: int, step: _Step, per_day: float) -> tuple[int, ...]:
 
 
 def _month_floor(day: int) -> int:
+    if day > date.max.toordinal():
+        return day  # one past the last day there is (an event ending with 9999)
     d = date.fromordinal(day)
     return _ordinal(d.year, d.month)
 
 
 def _month_ceil(day: int) -> int:
+    if day > date.max.toordinal():
+        return day
     floor = _month_floor(day)
     if floor == day:
         return day
