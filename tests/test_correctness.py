@@ -72,6 +72,61 @@ def test_titles_keep_their_rendered_text_everywhere(tmp_path: Path) -> None:
         assert "with karsa" not in text and "note1" not in text and "note n" not in text
 
 
+_TRANSFORMED = {
+    "index": "# Case\n\n:::{claim} Target\n:id: target\n:::\n\n"
+    ":::{claim} See [the target](#target), [a section](#the-harbour) and {ref}`harbour`\n"
+    ":id: linked\n:::\n\n(harbour)=\n## The harbour\n\nWhere it happened.\n",
+}
+_RST_TITLES = """Substitutions
+=============
+
+.. |kar| replace:: Karsa Orlong
+
+.. claim:: |kar| will renew the treaty
+   :id: subst
+
+.. claim:: The treaty as of |today|, with a note [#]_ and `Substitutions`_
+   :id: dated
+
+.. [#] The note.
+
+.. claim:: A reference to `nowhere`_ in a title
+   :id: dangling
+
+.. claim-index::
+"""
+
+
+@pytest.mark.parametrize("builder", ["html", "singlehtml", "text", "latex"])
+def test_markup_in_titles_is_resolved_by_docutils_and_sphinx(tmp_path: Path, builder: str) -> None:
+    """Substitutions, named references, auto-numbered footnotes and MyST links in a title
+    are resolved in place by the transforms that track them (they replace the very nodes
+    the parser made, so the title keeps them and nothing else holds them): the page shows
+    the text, and the link goes where it points. A dangling rST reference is docutils'
+    error, reported where it is written, and the build goes on."""
+    src = _project(tmp_path, _TRANSFORMED)
+    src.joinpath("subst.rst").write_text(_RST_TITLES, encoding="utf8")
+    index = src / "index.md"
+    index.write_text(index.read_text(encoding="utf8") + "```{toctree}\nsubst\n```\n", "utf8")
+    app, warnings = build(src, tmp_path / "out", builder=builder)
+    lines = [w for w in warnings.splitlines() if "WARNING" in w or "ERROR" in w]
+    assert len(lines) == 1 and 'subst.rst:14: ERROR: Unknown target name: "nowhere"' in lines[0]
+    out = Path(app.outdir)
+    written = [p for p in sorted(out.rglob("*.*")) if "_sources" not in p.parts]
+    text = "\n".join(
+        p.read_text(encoding="utf8") for p in written if p.suffix in (".html", ".txt", ".tex")
+    )
+    assert "Karsa Orlong will renew the treaty" in text
+    assert "|kar|" not in text and "|today|" not in text
+    if builder == "html":
+        page = (out / "index.html").read_text(encoding="utf8")
+        assert re.search(r'See <a class="reference internal" href="#target"[^>]*>', page)
+        assert re.search(r'<a class="reference internal" href="#the-harbour"', page)
+        subst = (out / "subst.html").read_text(encoding="utf8")
+        assert re.search(r'with a note <a class="footnote-reference[^"]*" href="#id\d+"', subst)
+        assert '<a class="reference internal" href="#substitutions">Substitutions</a>' in subst
+
+
 # -- HTML ids across documents -----------------------------------------------------------
 
 

@@ -219,7 +219,7 @@ class PolicyObjectDirective(SphinxDirective):
             srcfile, line = source_position(self)
             record = self.make_record(
                 id=ident,
-                title=nodes.paragraph("", "", *title_nodes).astext() or title,
+                title="".join(n.astext() for n in title_nodes) or title,
                 docname=self.env.docname,
                 lineno=line,
                 srcfile=srcfile,
