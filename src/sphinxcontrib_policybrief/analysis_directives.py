@@ -8,6 +8,7 @@ and reported, at the line it concerns: options, and the rows of a matrix's body.
 
 from __future__ import annotations
 
+import itertools
 from typing import ClassVar
 
 from docutils import nodes
@@ -113,6 +114,17 @@ class AchMatrixDirective(_AnalysisDirective):
         # The body's first line in the file it is written in (an included file counts its
         # own lines): the directive's line plus the distance to its content.
         first_line = line + (_body_start(self) - self.lineno)
+        domain = self.env.get_domain("pb")
+        # The matrix's HTML id: its :id:, unless an element written earlier on this page
+        # (a section, a label, an object or a matrix) has it; the clash is reported across
+        # the project by checks.py. Registered with the document, so that nothing after
+        # it takes the id either.
+        document = self.state.document
+        taken = set(document.ids)
+        taken |= {m.anchor for m in domain.ach.get(docname, [])}  # type: ignore[attr-defined]
+        taken |= {o.id for o in domain.records.get(docname, [])}  # type: ignore[attr-defined]
+        candidates = itertools.chain([ident], (f"{ident}-{n}" for n in itertools.count(2)))
+        anchor = next(a for a in candidates if a not in taken)
         matrix, body_problems = parse_matrix(
             ident,
             title or ident,
@@ -121,18 +133,17 @@ class AchMatrixDirective(_AnalysisDirective):
             first_line=first_line,
             docname=docname,
             lineno=line,
-            anchor=ident,
+            anchor=anchor,
             srcfile=srcfile,
         )
         for problem in [*problems, *body_problems]:
             report(problem.subtype, problem.message, problem.lineno)
-        domain = self.env.get_domain("pb")
+        # Its label of the standard domain ({ref}`ach-motive`) is noted by the domain once
+        # the page's own labels are known (PolicyBriefDomain.process_doc).
         domain.note_matrix(matrix)  # type: ignore[attr-defined]
-        # A label of the standard domain, so {ref}`ach-motive` links to the matrix.
-        std = self.env.get_domain("std")
-        std.note_hyperlink_target(ident, docname, ident, title or ident)  # type: ignore[attr-defined]
-        target = nodes.target("", "", ids=[ident])
-        node = pb_ach_slot(pb_id=ident, pb_docname=docname)
+        target = nodes.target("", "", ids=[anchor])
+        document.set_id(target)
+        node = pb_ach_slot(pb_anchor=anchor, pb_docname=docname)
         node["classes"] = ["pb-view", "pb-ach", *self.options.get("class", [])]
         self.set_source_info(node)
         return [target, node]

@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .config import settings_from
-from .core.ach import graph_problems
+from .core.ach import graph_problems, id_problems
 from .core.argument_map import select as select_map
 from .core.lint import LintContext, LintLevel, run_lint
 from .core.model import Kind, ViewRequest
@@ -50,6 +50,9 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
         for map_request in domain.maps[docname]:
             for problem in select_map(graph, map_request)[1]:
                 warn(problem.subtype, problem.message, _where(env, problem))
+    labels = env.get_domain("std").anonlabels  # type: ignore[attr-defined]
+    for problem in id_problems(domain.matrices, graph, labels):
+        warn(problem.subtype, problem.message, _where(env, problem))
     for matrix in domain.matrices:
         for problem in graph_problems(matrix, graph):
             warn(problem.subtype, problem.message, _where(env, problem))

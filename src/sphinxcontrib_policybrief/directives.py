@@ -198,7 +198,11 @@ class PolicyObjectDirective(SphinxDirective):
         docname = self.env.docname
         header = pb_header(pb_id=ident or "", pb_kind=self.kind.value, pb_docname=docname)
         title_nodes, messages = self._parse_on_line(title, self.lineno)
-        header += self._message(title, title_nodes, "pb-title")
+        title_para = self._message(title, title_nodes, "pb-title")
+        # A title is kept as typed, on the page and in the data (no curly quotes, no
+        # dashes from "--"): it is a name, quoted and searched for as written.
+        title_para["support_smartquotes"] = False
+        header += title_para
         source = _text(self.options.get("source"))
         if source:
             source_nodes, more = self._parse_on_line(source, self._option_line("source"))

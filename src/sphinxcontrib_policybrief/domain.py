@@ -8,6 +8,7 @@ from typing import Any, ClassVar, cast
 from docutils import nodes
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, Index, ObjType
 from sphinx.environment import BuildEnvironment
@@ -135,8 +136,48 @@ class PolicyBriefDomain(Domain):
         """Every ACH matrix of the project, in reading order (document, then line)."""
         return tuple(m for docname in sorted(self.ach) for m in self.ach[docname])
 
-    def matrix(self, docname: str, ident: str) -> AchMatrix | None:
-        return next((m for m in self.ach.get(docname, ()) if m.id == ident), None)
+    def matrix(self, docname: str, anchor: str) -> AchMatrix | None:
+        """The matrix of *docname* with the HTML id *anchor* (unique on its page)."""
+        return next((m for m in self.ach.get(docname, ()) if m.anchor == anchor), None)
+
+    def settle_matrix_labels(self, env: BuildEnvironment) -> None:
+        """Of matrices sharing an id, the first in reading order owns the label, as in a
+        serial build; a ``-j`` build merges its readers' labels in the order they finish."""
+        std = env.get_domain("std")
+        mine = {(m.docname, m.anchor): m for docname in self.ach for m in self.ach[docname]}
+        owners: dict[str, AchMatrix] = {}
+        for matrix in self.matrices:
+            owners.setdefault(matrix.id, matrix)
+        for ident, matrix in owners.items():
+            held = std.anonlabels.get(ident)  # type: ignore[attr-defined]
+            if (
+                held is not None
+                and tuple(held) in mine
+                and tuple(held)
+                != (
+                    matrix.docname,
+                    matrix.anchor,
+                )
+            ):
+                std.anonlabels[ident] = (matrix.docname, matrix.anchor)  # type: ignore[attr-defined]
+                std.labels[ident] = (  # type: ignore[attr-defined]
+                    matrix.docname,
+                    matrix.anchor,
+                    matrix.title or matrix.id,
+                )
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        # Each matrix is a label of the standard domain, so {ref}`ach-motive` links to it,
+        # unless a label already has its name: a section's label of this page (noted by
+        # the standard domain just before) or of a page read earlier, or an earlier matrix.
+        # Sphinx would say "duplicate label" without a type or a place; checks.py reports
+        # the clash as ours instead, on every build.
+        std = env.get_domain("std")
+        for matrix in self.ach.get(docname, ()):
+            if matrix.id not in std.anonlabels:  # type: ignore[attr-defined]
+                std.note_hyperlink_target(  # type: ignore[attr-defined]
+                    matrix.id, docname, matrix.anchor, matrix.title or matrix.id
+                )
 
     def clear_doc(self, docname: str) -> None:
         for key in _ANALYSIS_KEYS:
@@ -282,3 +323,8 @@ def _reserved_pages(env: BuildEnvironment) -> frozenset[str]:
 
 def pb_domain(env: BuildEnvironment) -> PolicyBriefDomain:
     return cast(PolicyBriefDomain, env.get_domain("pb"))
+
+
+def settle_matrix_labels(app: Sphinx, env: BuildEnvironment) -> None:
+    """env-updated: see :meth:`PolicyBriefDomain.settle_matrix_labels`."""
+    pb_domain(env).settle_matrix_labels(env)

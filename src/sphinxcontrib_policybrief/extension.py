@@ -21,7 +21,7 @@ from .collect import on_doctree_read
 from .colon_fence import report_colon_fences
 from .diagnostics import Subtype, warn
 from .directives import DIRECTIVE_NAMES, directive_for, on_include_read, on_source_read
-from .domain import KIND_FOR_ROLE, PolicyBriefDomain, short_role
+from .domain import KIND_FOR_ROLE, PolicyBriefDomain, settle_matrix_labels, short_role
 from .indices import add_index_stylesheet
 from .references import warn_missing_reference
 from .render import writers
@@ -70,6 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     #    then cross-document problems, once, on the merged view. Not env-check-consistency:
     #    Sphinx skips that when no document is read, and -W would pass a rebuild that a
     #    clean build fails.
+    app.connect("env-updated", settle_matrix_labels)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("env-updated", report_problems)
     # 6. while resolving references: dangling pb roles as typed warnings.

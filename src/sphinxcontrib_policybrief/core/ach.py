@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .graph import BriefGraph
@@ -254,6 +254,42 @@ def score(matrix: AchMatrix) -> AchScores:
     least = tuple(h for h, t in zip(matrix.hypotheses, totals, strict=True) if t == lowest)
     flat = tuple(row.evidence for row in matrix.rows if len(set(row.ratings)) == 1)
     return AchScores(tuple(zip(matrix.hypotheses, totals, strict=True)), least, flat)
+
+
+def id_problems(
+    matrices: Sequence[AchMatrix],
+    graph: BriefGraph,
+    labels: Mapping[str, tuple[str, str]],
+) -> list[Problem]:
+    """Matrices (in reading order) whose :id: something else already has: an earlier
+    matrix, an object, or another label of the standard domain (a section's). Each is a
+    ``duplicate-id`` at the matrix's line; links by that id go to the other one."""
+    problems: list[Problem] = []
+    first: dict[str, AchMatrix] = {}
+    for matrix in matrices:
+        earlier = first.setdefault(matrix.id, matrix)
+        obj = graph.objects.get(matrix.id)
+        label = labels.get(matrix.id)
+        if earlier is not matrix:
+            where = f"{earlier.srcfile or earlier.docname}:{earlier.lineno}"
+            held = f"the ACH matrix at {where}"
+        elif obj is not None:
+            held = f"the {obj.kind.label.lower()} at {obj.srcfile or obj.docname}:{obj.lineno}"
+        elif label is not None and tuple(label) != (matrix.docname, matrix.anchor):
+            held = f"a label in {label[0]!r}"
+        else:
+            continue
+        problems.append(
+            Problem(
+                Subtype.DUPLICATE_ID,
+                f"ach-matrix {matrix.id!r}: duplicate id: already used by {held}; links to "
+                f"{matrix.id!r} go there; give the matrix an :id: of its own",
+                matrix.docname,
+                matrix.lineno,
+                matrix.srcfile,
+            )
+        )
+    return problems
 
 
 def graph_problems(

@@ -39,7 +39,8 @@ class pb_map_slot(nodes.General, nodes.Element):
 
 
 class pb_ach_slot(nodes.General, nodes.Element):
-    """An ``ach-matrix`` directive: ``pb_id`` names its matrix in the domain."""
+    """An ``ach-matrix`` directive: ``pb_anchor`` names its matrix in the domain (not
+    ``pb_id``, which marks an object's own container)."""
 
 
 PLACEHOLDERS = (pb_header, pb_connections, pb_view, pb_map_slot, pb_ach_slot)

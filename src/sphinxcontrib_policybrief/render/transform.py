@@ -80,7 +80,7 @@ class RenderPolicyBrief(SphinxPostTransform):
                 else:
                     analysis.argument_map(node, found_map)
             elif isinstance(node, pb_ach_slot):
-                matrix = domain.matrix(home, node["pb_id"])
+                matrix = domain.matrix(home, node["pb_anchor"])
                 if matrix is None:
                     node.parent.remove(node)
                 else:
