@@ -396,3 +396,16 @@ def test_unreviewed_key_judgments() -> None:
     assert "no :reviewed:" in problems[1].message
     # Exactly the limit is still within it.
     assert len(unreviewed_key_judgments(g, date(2019, 6, 29), 365)) == 1
+
+
+def test_a_review_limit_of_any_size_is_a_limit() -> None:
+    # timedelta stops at 999999999 days; the setting is any whole number above 0.
+    g = graph(
+        forecast_claim("old", 1, kind="key-judgment", reviewed="0001"),
+        forecast_claim("never", 2, kind="key-judgment"),
+    )
+    for limit in (10**9, 10**30):
+        problems = unreviewed_key_judgments(g, date(9999, 12, 31), limit)
+        assert [p.lineno for p in problems] == [2]
+    (stale, _) = unreviewed_key_judgments(g, date(9999, 12, 31), 1)
+    assert "the limit is 1 days" in stale.message
