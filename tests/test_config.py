@@ -5,10 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import build
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_policybrief.core.model import Claim
-from sphinxcontrib_policybrief.core.scales import ICD_203, PHIA, ScaleError, build_scale
+from sphinxcontrib_policybrief import config as config_values
+from sphinxcontrib_policybrief.core.model import BUILTIN_RELATIONS, Claim, Kind
+from sphinxcontrib_policybrief.core.options import reserved_relation_names
+from sphinxcontrib_policybrief.core.scales import (
+    ICD_203,
+    PHIA,
+    ScaleError,
+    build_scale,
+)
+from sphinxcontrib_policybrief.core.settings import Settings, build_settings
+from sphinxcontrib_policybrief.directives import directive_for
 
 
 @pytest.mark.sphinx("html", testroot="config")
@@ -70,3 +80,139 @@ def test_scales() -> None:
     for bad in ("x", [], [{"term": "a", "low": 90, "high": 10}], ["a", "a"], [3]):
         with pytest.raises(ScaleError):
             build_scale(bad)
+
+
+# -- values checked one by one ------------------------------------------------------------------
+
+
+def settings_with(**values: object) -> tuple[Settings, list[str]]:
+    defaults = {name: spec[0] for name, spec in config_values._VALUES.items()}
+    return build_settings({**defaults, **values}.__getitem__)
+
+
+_CONF = 'extensions = ["myst_parser", "sphinxcontrib_policybrief"]\n' + (
+    'myst_enable_extensions = ["colon_fence"]\nproject = "Checked"\n'
+)
+
+
+def _built(tmp_path: Path, conf: str, body: str) -> tuple[SphinxTestApp, str]:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(_CONF + conf, encoding="utf8")
+    (src / "index.md").write_text(f"# Brief\n\n{body}", encoding="utf8")
+    return build(src, tmp_path / "out", fresh=True)
+
+
+def _option_names() -> set[str]:
+    """Every option an object directive takes, as the directives themselves declare them."""
+    settings, _ = settings_with()
+    return {name for kind in Kind for name in directive_for(kind, settings).own_options}
+
+
+def test_a_relation_may_not_take_the_name_of_any_option() -> None:
+    names = _option_names()
+    # The ones a hand-written list once missed, so they must come from the directives.
+    assert {"reviewed", "probability", "resolves-by", "criteria", "outcome"} <= names
+    assert "outcome-date" in names and "credibility" in names and "sources" in names
+    for name in sorted(names):
+        settings, problems = settings_with(policybrief_relations=[{"name": name}])
+        assert len(problems) == 1, (name, problems)
+        assert f"{name!r} is already an option of the object directives" in problems[0]
+        assert settings.relations == BUILTIN_RELATIONS
+
+
+def test_a_relation_named_like_a_forecast_option_leaves_the_forecast_alone(
+    tmp_path: Path,
+) -> None:
+    conf = 'policybrief_relations = [{"name": "probability"}, {"name": "refines"}]\n'
+    brief = (
+        ":::{claim} It will happen\n:id: call\n:kind: forecast\n:probability: 0.7\n:::\n\n"
+        ":::{claim} Detail\n:id: detail\n:refines: call\n:::\n"
+    )
+    app, warnings = _built(tmp_path, conf, brief)
+    assert warnings.count("WARNING") == 1, warnings
+    assert "policybrief_relations: 'probability' is already an option" in warnings
+    assert "[policybrief.config]" in warnings and "unknown-ref" not in warnings
+    claim = app.env.get_domain("pb").graph.objects["call"]  # type: ignore[attr-defined]
+    assert isinstance(claim, Claim) and claim.forecast is not None
+    assert claim.forecast.probability == 0.7
+
+
+def test_each_key_of_a_custom_relation_is_checked_and_falls_back_alone() -> None:
+    spec = {"name": "refines", "outgoing": 5, "incoming": ["x"], "acyclic": "yes", "colour": 1}
+    settings, problems = settings_with(policybrief_relations=[{**spec, "targets": []}])
+    rel = settings.relation("refines")
+    assert rel is not None
+    assert (rel.outgoing, rel.incoming, rel.acyclic) == ("Refines", "Refines (from)", False)
+    assert rel.targets == frozenset({Kind.CLAIM})
+    assert len(problems) == 5, problems
+    assert "'refines': outgoing must be text, not 5; using 'Refines'" in problems[0]
+    assert "'refines': incoming must be text, not ['x']; using 'Refines (from)'" in problems[1]
+    assert "'refines': targets must be a non-empty list of claim, actor" in problems[2]
+    assert "'refines': acyclic must be True or False, not 'yes'; using False" in problems[3]
+    assert "'refines': unknown key 'colour' (known: name, outgoing, incoming," in problems[4]
+
+
+@pytest.mark.parametrize(
+    ("targets", "fragment"),
+    [
+        ("actor", "not 'actor'"),  # a string is not a list of kinds
+        (["actor", "nation"], "not ['actor', 'nation']"),
+        ([], "not []"),
+        (["actor", 3], "not ['actor', 3]"),
+    ],
+)
+def test_relation_targets_must_be_a_non_empty_list_of_kinds(targets: object, fragment: str) -> None:
+    settings, problems = settings_with(
+        policybrief_relations=[{"name": "names", "targets": targets, "acyclic": True}]
+    )
+    (problem,) = problems
+    assert fragment in problem and "using ['claim']" in problem
+    rel = settings.relation("names")
+    assert rel is not None and rel.targets == frozenset({Kind.CLAIM}) and rel.acyclic
+
+
+@pytest.mark.parametrize(
+    ("item", "fragment"),
+    [
+        ({}, "needs a name"),
+        ({"name": 5}, "name must be text, not 5"),
+        ({"name": "no good"}, "'no good' is not a valid name"),
+        ({"name": "pb-repeated-supports"}, "names starting with 'pb-repeated-' are the"),
+        ({"name": "Supports"}, "'supports' is already an option"),
+        ("refines", "is not a mapping"),
+    ],
+)
+def test_a_relation_without_a_usable_name_is_left_out(item: object, fragment: str) -> None:
+    settings, problems = settings_with(policybrief_relations=[item])
+    (problem,) = problems
+    assert problem.startswith("policybrief_relations: ") and fragment in problem
+    assert settings.relations == BUILTIN_RELATIONS
+
+
+def test_a_relation_declared_twice_keeps_the_first() -> None:
+    settings, problems = settings_with(
+        policybrief_relations=[{"name": "refines"}, {"name": "Refines", "outgoing": "Again"}]
+    )
+    assert problems == ["policybrief_relations: 'refines' is declared twice; the first is kept"]
+    rel = settings.relation("refines")
+    assert rel is not None and rel.outgoing == "Refines"
+
+
+def test_good_relation_keys_give_no_problem() -> None:
+    spec = {"name": "Refines", "outgoing": "Refines", "incoming": "refined by", "acyclic": True}
+    settings, problems = settings_with(
+        policybrief_relations=[{**spec, "targets": ("claim", "source")}, {"name": "x-1"}]
+    )
+    assert problems == []
+    rel = settings.relation("refines")
+    assert rel is not None and rel.incoming == "Refined by" and rel.acyclic
+    assert rel.targets == frozenset({Kind.CLAIM, Kind.SOURCE})
+
+
+def test_the_docs_list_every_name_a_relation_may_not_take() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "reference" / "config.md").read_text("utf8")
+    section = page[page.index("{confval} policybrief_relations") :]
+    section = section[: section.index("\n:::\n")]
+    missing = [n for n in sorted(reserved_relation_names()) if f"`{n}`" not in section]
+    assert missing == []
