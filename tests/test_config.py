@@ -12,9 +12,11 @@ from sphinxcontrib_policybrief import config as config_values
 from sphinxcontrib_policybrief.core.model import BUILTIN_RELATIONS, Claim, Kind
 from sphinxcontrib_policybrief.core.options import reserved_relation_names
 from sphinxcontrib_policybrief.core.scales import (
+    ADMIRALTY_RELIABILITY,
     ICD_203,
     PHIA,
     ScaleError,
+    build_grade_scale,
     build_scale,
 )
 from sphinxcontrib_policybrief.core.settings import Settings, build_settings
@@ -208,6 +210,37 @@ def test_good_relation_keys_give_no_problem() -> None:
     rel = settings.relation("refines")
     assert rel is not None and rel.incoming == "Refined by" and rel.acyclic
     assert rel.targets == frozenset({Kind.CLAIM, Kind.SOURCE})
+
+
+@pytest.mark.parametrize(
+    "scale",
+    [
+        [""],
+        ["  "],
+        [{"term": "", "low": 0, "high": 5}],
+        [{"term": " \t", "low": 0, "high": 5}],
+        [{"term": "a", "low": True, "high": 5}],
+        [{"term": "a", "low": 0, "high": True}],
+        [{"term": "a", "synonyms": [""]}],
+        [{"term": "a", "synonyms": [5]}],
+        [{"term": "a", "synonyms": "b"}],
+    ],
+)
+def test_likelihood_scales_refuse_empty_terms_and_boolean_bounds(scale: object) -> None:
+    with pytest.raises(ScaleError):
+        build_scale(scale)
+    settings, problems = settings_with(policybrief_likelihood_scale=scale)
+    (problem,) = problems
+    assert problem.startswith("policybrief_likelihood_scale: ") and "using ICD 203" in problem
+    assert settings.likelihood == ICD_203
+
+
+def test_a_blank_grade_label_is_the_code() -> None:
+    scale = build_grade_scale([{"code": "A", "label": "  "}, "B"], ADMIRALTY_RELIABILITY)
+    assert [(g.code, g.wording) for g in scale.grades] == [("A", "A"), ("B", "B")]
+    for bad in ([{"code": "A", "label": True}], [{"code": True}], [""]):
+        with pytest.raises(ScaleError):
+            build_grade_scale(bad, ADMIRALTY_RELIABILITY)
 
 
 def test_the_docs_list_every_name_a_relation_may_not_take() -> None:
