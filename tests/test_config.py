@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from helpers import build
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_policybrief import config as config_values
+from sphinxcontrib_policybrief.config import settings_from
 from sphinxcontrib_policybrief.core.model import BUILTIN_RELATIONS, Claim, Kind
 from sphinxcontrib_policybrief.core.options import reserved_relation_names
 from sphinxcontrib_policybrief.core.scales import (
@@ -88,7 +92,7 @@ def test_scales() -> None:
 
 
 def settings_with(**values: object) -> tuple[Settings, list[str]]:
-    defaults = {name: spec[0] for name, spec in config_values._VALUES.items()}
+    defaults = {name: default for name, (default, _) in config_values._VALUES.items()}
     return build_settings({**defaults, **values}.__getitem__)
 
 
@@ -241,6 +245,68 @@ def test_a_blank_grade_label_is_the_code() -> None:
     for bad in ([{"code": "A", "label": True}], [{"code": True}], [""]):
         with pytest.raises(ScaleError):
             build_grade_scale(bad, ADMIRALTY_RELIABILITY)
+
+
+# -- Sphinx leaves the checking to us -------------------------------------------------------------
+
+_SWITCHES = (
+    "policybrief_short_names",
+    "policybrief_timeline_overview",
+    "policybrief_export",
+    "policybrief_previews",
+    "policybrief_tag_pages",
+)
+
+
+def test_each_bad_value_is_one_typed_warning_and_the_default(tmp_path: Path) -> None:
+    conf = "".join(
+        f"{name} = {value!r}\n"
+        for name, value in zip(_SWITCHES, ["no", "false", "no", "off", "0.0"], strict=True)
+    )
+    conf += 'policybrief_claim_kinds = "judgment"\npolicybrief_review_after = 10.5\n'
+    conf += 'policybrief_likelihood_scale = {"term": "x"}\npolicybrief_edition = 2020\n'
+    app, warnings = _built(tmp_path, conf, ":::{claim} A claim\n:id: a\n:::\n")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", warnings)
+    lines = [line for line in plain.splitlines() if "WARNING" in line]
+    # Not Sphinx's own "The config value ... has type ..." beside ours: it has no type.
+    assert "The config value" not in warnings
+    assert all(line.endswith("[policybrief.config]") for line in lines), warnings
+    assert len(lines) == len(_SWITCHES) + 4, warnings
+    for name in _SWITCHES:
+        assert f"{name} must be True or False, not " in warnings
+    settings = settings_from(app.config)
+    assert all(getattr(settings, name.removeprefix("policybrief_")) is True for name in _SWITCHES)
+    assert settings.claim_kinds[0] == "key-judgment" and settings.review_after == 365
+    # The string was not read as true: the unqualified names are still registered.
+    assert "a" in app.env.get_domain("pb").graph.objects  # type: ignore[attr-defined]
+
+
+def test_suppress_warnings_silences_every_config_warning(tmp_path: Path) -> None:
+    conf = 'policybrief_export = "no"\npolicybrief_claim_kinds = "judgment"\n'
+    conf += 'suppress_warnings = ["policybrief"]\n'
+    _, warnings = _built(tmp_path, conf, "Text.\n")
+    assert warnings == ""
+
+
+def test_switches_take_0_and_1_as_sphinx_did(tmp_path: Path) -> None:
+    # Sphinx's own check let 0 and 1 through for a boolean; a -W build with them stays clean.
+    conf = "policybrief_export = 0\npolicybrief_tag_pages = 0\npolicybrief_previews = 1\n"
+    app, warnings = _built(tmp_path, conf, "Text.\n")
+    assert warnings == ""
+    settings = settings_from(app.config)
+    assert (settings.export, settings.tag_pages, settings.previews) == (False, False, True)
+    for value in (2, -1, 1.0, None, "True"):
+        settings, problems = settings_with(policybrief_export=value)
+        assert settings.export is True and len(problems) == 1, value
+
+
+def test_every_value_is_registered_for_us_to_check() -> None:
+    app = SimpleNamespace(added=[])
+    app.add_config_value = lambda *args, **kwargs: app.added.append((args, kwargs))
+    config_values.register(app)  # type: ignore[arg-type]
+    assert {args[0] for args, _ in app.added} == set(config_values._VALUES)
+    # Any: Sphinx's check_confval_types skips the value (its warnings have no type).
+    assert all(kwargs["types"] is Any for _, kwargs in app.added)
 
 
 def test_the_docs_list_every_name_a_relation_may_not_take() -> None:

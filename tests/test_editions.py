@@ -75,7 +75,7 @@ def validate(document: Any) -> None:
 
 
 def settings_with(**values: object) -> tuple[Any, list[str]]:
-    defaults = {name: default for name, (default, _, _) in config_values._VALUES.items()}
+    defaults = {name: default for name, (default, _) in config_values._VALUES.items()}
     merged = {**defaults, **values}
     return build_settings(merged.__getitem__)
 

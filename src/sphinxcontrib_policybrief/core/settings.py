@@ -121,11 +121,14 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         return tuple(default)
 
     claim_kinds = word_list("policybrief_claim_kinds", DEFAULT_CLAIM_KINDS)
-    default_kind = str(lookup("policybrief_default_claim_kind")).lower()
+    written_kind = lookup("policybrief_default_claim_kind")
+    # As the kinds are stored: lower case, single spaces. Not str() of anything, which
+    # would turn None into the kind "none".
+    default_kind = " ".join(written_kind.lower().split()) if isinstance(written_kind, str) else ""
     if default_kind not in claim_kinds:
         fallback = "assessment" if "assessment" in claim_kinds else claim_kinds[0]
         problems.append(
-            f"policybrief_default_claim_kind {default_kind!r} is not one of "
+            f"policybrief_default_claim_kind {written_kind!r} is not one of "
             f"policybrief_claim_kinds; using {fallback!r}"
         )
         default_kind = fallback
@@ -139,15 +142,15 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         )
         scale = ICD_203
     settings = Settings(
-        short_names=bool(lookup("policybrief_short_names")),
+        short_names=_switch("policybrief_short_names", lookup, problems),
         claim_kinds=claim_kinds,
         default_claim_kind=default_kind,
         actor_kinds=word_list("policybrief_actor_kinds", DEFAULT_ACTOR_KINDS),
         likelihood=scale,
         confidence_levels=word_list("policybrief_confidence_levels", DEFAULT_CONFIDENCE_LEVELS),
         relations=BUILTIN_RELATIONS + _custom_relations(lookup("policybrief_relations"), problems),
-        timeline_overview=bool(lookup("policybrief_timeline_overview")),
-        export=bool(lookup("policybrief_export")),
+        timeline_overview=_switch("policybrief_timeline_overview", lookup, problems),
+        export=_switch("policybrief_export", lookup, problems),
         export_formats=_export_formats(lookup("policybrief_export_formats"), problems),
         **_edition_settings(lookup, problems),
         lint=_lint(lookup("policybrief_lint"), problems),
@@ -155,17 +158,26 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
             "policybrief_latex_connections", lookup, LATEX_CONNECTIONS, "compact", problems
         ),
         connections_fold=_connections_fold(lookup("policybrief_connections_fold"), problems),
-        previews=_switch("policybrief_previews", lookup("policybrief_previews"), True, problems),
+        previews=_switch("policybrief_previews", lookup, problems),
         **_source_settings(lookup, word_list, problems),
-        tag_pages=bool(lookup("policybrief_tag_pages")),
+        tag_pages=_switch("policybrief_tag_pages", lookup, problems),
     )
     return settings, problems
 
 
-def _switch(name: str, value: object, default: bool, problems: list[str]) -> bool:
-    """An on/off setting: True or False only, so that ``"no"`` does not switch it on."""
+def _switch(
+    name: str, lookup: Callable[[str], Any], problems: list[str], default: bool = True
+) -> bool:
+    """An on/off setting: True or False, so that ``"no"`` does not switch it on.
+
+    0 and 1 are read as False and True: Sphinx's own check, which these settings had
+    before ours, let them through, so a ``-W`` build that has them must stay clean.
+    """
+    value = lookup(name)
     if isinstance(value, bool):
         return value
+    if type(value) is int and value in (0, 1):
+        return bool(value)
     problems.append(f"{name} must be True or False, not {value!r}; using {default}")
     return default
 
