@@ -75,7 +75,7 @@ def validate(document: Any) -> None:
 
 
 def settings_with(**values: object) -> tuple[Any, list[str]]:
-    defaults = {name: default for name, (default, _, _) in config_values._VALUES.items()}
+    defaults = {name: default for name, (default, _) in config_values._VALUES.items()}
     merged = {**defaults, **values}
     return build_settings(merged.__getitem__)
 
@@ -308,11 +308,11 @@ def test_a_previous_file_of_schema_1_0_is_read(tmp_path: Path) -> None:
         ('{"claims": []}', ["has no schema_version"]),
         (
             '{"schema_version": "2.0", "claims": [], "events": []}',
-            ["schema version 2.0", f"(schema version {SCHEMA_VERSION}) cannot read"],
+            ["schema version '2.0'", f"(schema version {SCHEMA_VERSION}) cannot read"],
         ),
-        ('{"schema_version": "1.1", "claims": {}, "events": []}', ["no valid 'claims' list"]),
+        ('{"schema_version": "1.1", "claims": {}, "events": []}', ["'claims' is not a list"]),
         ('{"schema_version": "1.0", "claims": [{"id": 3}], "events": []}', ["'claims'"]),
-        ('{"schema_version": "1.0", "claims": []}', ["no valid 'events' list"]),
+        ('{"schema_version": "1.0", "claims": []}', ["has no 'events' list"]),
         ("[" * 100_000, ["not valid JSON"]),
     ],
 )
@@ -338,3 +338,28 @@ def test_unreadable_previous_files(tmp_path: Path) -> None:
     assert "not UTF-8" in compare_with_file(current, latin).problems[0]
     folder = compare_with_file(current, tmp_path)
     assert folder.unchanged and str(tmp_path) in folder.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # A schema_version that is there but not a string is not missing.
+        (
+            '{"schema_version": 1, "claims": [], "events": []}',
+            "has schema_version 1, which is not a string",
+        ),
+        ('{"schema_version": null}', "has schema_version null, which is not a string"),
+        ('{"schema_version": "", "claims": [], "events": []}', "has schema version '', which"),
+        ('{"schema_version": "1.1", "events": []}', "has no 'claims' list"),
+        ('{"schema_version": "1.1", "claims": {}, "events": []}', "'claims' is not a list"),
+        (
+            '{"schema_version": "1.1", "claims": [{"id": "a"}, {"id": 3}], "events": []}',
+            "item 2 of 'claims' is not an object with a string id",
+        ),
+    ],
+)
+def test_previous_edition_messages_say_what_is_wrong(text: str, fragment: str) -> None:
+    _, current = earlier_and_now()
+    (problem,) = compare_with_text(current, text, "prev.json").problems
+    assert fragment in problem
+    assert "has no schema_version" not in problem  # each of them has one

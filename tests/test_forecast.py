@@ -85,6 +85,11 @@ def graph(*objs: PolicyObject) -> BriefGraph:
         ("100%", 1.0),
         (".5", 0.5),
         ("12.5%", 0.125),
+        # Minus zero is zero, not below it.
+        ("-0", 0.0),
+        ("-0.0", 0.0),
+        ("-0%", 0.0),
+        ("-.0", 0.0),
     ],
 )
 def test_probability_forms(text: str, expected: float) -> None:
@@ -396,3 +401,30 @@ def test_unreviewed_key_judgments() -> None:
     assert "no :reviewed:" in problems[1].message
     # Exactly the limit is still within it.
     assert len(unreviewed_key_judgments(g, date(2019, 6, 29), 365)) == 1
+
+
+def test_a_review_limit_of_any_size_is_a_limit() -> None:
+    # timedelta stops at 999999999 days; the setting is any whole number above 0.
+    g = graph(
+        forecast_claim("old", 1, kind="key-judgment", reviewed="0001"),
+        forecast_claim("never", 2, kind="key-judgment"),
+    )
+    for limit in (10**9, 10**30):
+        problems = unreviewed_key_judgments(g, date(9999, 12, 31), limit)
+        assert [p.lineno for p in problems] == [2]
+    (stale, _) = unreviewed_key_judgments(g, date(9999, 12, 31), 1)
+    assert "the limit is 1 days" in stale.message
+
+
+def test_minus_zero_is_read_as_zero() -> None:
+    assert str(parse_probability("-0")) == "0.0"  # not -0.0, shown as "-0%"
+
+
+def test_a_resolved_forecast_without_a_likelihood_says_the_claim_has_none() -> None:
+    _, problems = build_forecast(
+        {"outcome": "happened"}, claim_kind="forecast", likelihood="", scale=ICD_203
+    )
+    (problem,) = problems
+    # The scale has terms; what is missing is the claim's own :likelihood:.
+    assert "there is no likelihood term on the scale" not in problem.message
+    assert "no :likelihood:" in problem.message and "give :probability:" in problem.message

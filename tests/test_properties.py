@@ -434,9 +434,17 @@ class _Config:
 
     def __init__(self, **values: object) -> None:
         # Every registered value at its default, whatever values the extension adds.
-        defaults = {name: default for name, (default, _, _) in config_values._VALUES.items()}
+        defaults = {name: default for name, (default, _) in config_values._VALUES.items()}
         self.__dict__.update({**defaults, **values})
 
+
+_SWITCHES = (
+    "policybrief_short_names",
+    "policybrief_timeline_overview",
+    "policybrief_export",
+    "policybrief_previews",
+    "policybrief_tag_pages",
+)
 
 _relation_specs = st.lists(
     st.one_of(
@@ -445,7 +453,9 @@ _relation_specs = st.lists(
             {
                 "name": st.one_of(
                     st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
-                    st.sampled_from(["short", "supports", "Refutes", "date"]),
+                    st.sampled_from(
+                        ["short", "supports", "Refutes", "date", "probability", "reviewed"]
+                    ),
                     _json_like,
                 )
             },
@@ -454,6 +464,7 @@ _relation_specs = st.lists(
                 "incoming": _json_like,
                 "outgoing": _json_like,
                 "acyclic": _json_like,
+                "colour": _json_like,
             },
         ),
     ),
@@ -475,7 +486,8 @@ _relation_specs = st.lists(
             "policybrief_edition": _json_like,
             "policybrief_as_of": st.one_of(_json_like, st.from_regex(r"[0-9X./~?%\[\]-]{0,12}")),
             "policybrief_previous_edition": _json_like,
-            "policybrief_review_after": _json_like,
+            "policybrief_review_after": st.one_of(_json_like, st.integers(min_value=1)),
+            **dict.fromkeys(_SWITCHES, _json_like),
             "policybrief_lint": st.one_of(
                 _json_like,
                 st.dictionaries(
@@ -492,6 +504,13 @@ def test_any_configuration_gives_settings(values: dict[str, object]) -> None:
     assert settings.as_of is None or not (settings.as_of.is_interval or settings.as_of.earlier)
     names = [rel.name for rel in settings.relations]
     assert len(names) == len(set(names))
+    for rel in settings.relations:
+        assert isinstance(rel.outgoing, str) and rel.outgoing.strip()
+        assert isinstance(rel.incoming, str) and rel.incoming.strip()
+        assert isinstance(rel.acyclic, bool) and rel.targets
+    assert all(t.term for t in settings.likelihood.terms)
+    for name in _SWITCHES:
+        assert isinstance(getattr(settings, name.removeprefix("policybrief_")), bool)
 
 
 # -- forecasts and editions ---------------------------------------------------------------

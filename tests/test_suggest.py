@@ -63,7 +63,7 @@ def test_ids_by_title_alias_and_spelling() -> None:
 
 
 def test_scale_preset_suggestion() -> None:
-    values = {name: default for name, (default, _, _) in _VALUES.items()}
+    values = {name: default for name, (default, _) in _VALUES.items()}
     values["policybrief_likelihood_scale"] = "icd-203"
     settings, problems = build_settings(values.__getitem__)
     assert settings.likelihood.name == "icd203"

@@ -1,4 +1,4 @@
-"""All ``policybrief_*`` settings: registered with types, validated once, read as one object."""
+"""All ``policybrief_*`` settings: registered, validated once (by us), read as one object."""
 
 from __future__ import annotations
 
@@ -20,40 +20,43 @@ from .core.settings import (
 )
 from .diagnostics import Subtype, warn
 
-# name -> (default, rebuild, types); "env" because directives read them while parsing, ""
-# for what only the LaTeX writer reads (it writes every page on every build anyway).
-_VALUES: dict[str, tuple[Any, Literal["env", "html", ""], tuple[type, ...]]] = {
-    "policybrief_short_names": (True, "env", (bool,)),
-    "policybrief_claim_kinds": (list(DEFAULT_CLAIM_KINDS), "env", (list, tuple)),
-    "policybrief_default_claim_kind": ("assessment", "env", (str,)),
-    "policybrief_actor_kinds": (list(DEFAULT_ACTOR_KINDS), "env", (list, tuple)),
-    "policybrief_likelihood_scale": ("icd203", "env", (str, list, tuple)),
-    "policybrief_confidence_levels": (list(DEFAULT_CONFIDENCE_LEVELS), "env", (list, tuple)),
-    "policybrief_relations": ([], "env", (list, tuple)),
-    "policybrief_timeline_overview": (True, "html", (bool,)),
-    "policybrief_export": (True, "html", (bool,)),
-    "policybrief_export_formats": (list(EXPORT_FORMATS), "html", (list, tuple)),
+# name -> (default, rebuild); "env" because directives read them while parsing, "" for
+# what only the LaTeX writer reads (it writes every page on every build anyway).
+_VALUES: dict[str, tuple[Any, Literal["env", "html", ""]]] = {
+    "policybrief_short_names": (True, "env"),
+    "policybrief_claim_kinds": (list(DEFAULT_CLAIM_KINDS), "env"),
+    "policybrief_default_claim_kind": ("assessment", "env"),
+    "policybrief_actor_kinds": (list(DEFAULT_ACTOR_KINDS), "env"),
+    "policybrief_likelihood_scale": ("icd203", "env"),
+    "policybrief_confidence_levels": (list(DEFAULT_CONFIDENCE_LEVELS), "env"),
+    "policybrief_relations": ([], "env"),
+    "policybrief_timeline_overview": (True, "html"),
+    "policybrief_export": (True, "html"),
+    "policybrief_export_formats": (list(EXPORT_FORMATS), "html"),
     # Editions and review: "env", so that a change re-reads and re-checks every page.
-    "policybrief_edition": ("", "env", (str,)),
-    "policybrief_as_of": ("", "env", (str,)),
-    "policybrief_previous_edition": (None, "env", (str, type(None))),
-    "policybrief_review_after": (DEFAULT_REVIEW_AFTER, "env", (int,)),
-    "policybrief_lint": ("none", "env", (str, dict)),
-    "policybrief_latex_connections": ("compact", "", (str,)),
-    "policybrief_connections_fold": (DEFAULT_CONNECTIONS_FOLD, "html", (int,)),
-    "policybrief_previews": (True, "html", (bool,)),
+    "policybrief_edition": ("", "env"),
+    "policybrief_as_of": ("", "env"),
+    "policybrief_previous_edition": (None, "env"),
+    "policybrief_review_after": (DEFAULT_REVIEW_AFTER, "env"),
+    "policybrief_lint": ("none", "env"),
+    "policybrief_latex_connections": ("compact", ""),
+    "policybrief_connections_fold": (DEFAULT_CONNECTIONS_FOLD, "html"),
+    "policybrief_previews": (True, "html"),
     # Sources
-    "policybrief_source_kinds": (list(DEFAULT_SOURCE_KINDS), "env", (list, tuple)),
-    "policybrief_reliability_scale": ("admiralty", "env", (str, list, tuple)),
-    "policybrief_credibility_scale": ("admiralty", "env", (str, list, tuple)),
+    "policybrief_source_kinds": (list(DEFAULT_SOURCE_KINDS), "env"),
+    "policybrief_reliability_scale": ("admiralty", "env"),
+    "policybrief_credibility_scale": ("admiralty", "env"),
     # Tag pages: only what HTML builders write changes.
-    "policybrief_tag_pages": (True, "html", (bool,)),
+    "policybrief_tag_pages": (True, "html"),
 }
 
 
 def register(app: Sphinx) -> None:
-    for name, (default, rebuild, types) in _VALUES.items():
-        app.add_config_value(name, default, rebuild, types=types)
+    for name, (default, rebuild) in _VALUES.items():
+        # types=Any: Sphinx's own type check would warn without a type, so that neither
+        # suppress_warnings = ["policybrief"] nor a fallback applies, and it lets "no"
+        # through for a boolean. build_settings checks every value instead.
+        app.add_config_value(name, default, rebuild, types=Any)
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:

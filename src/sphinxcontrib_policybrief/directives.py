@@ -35,6 +35,7 @@ from .core.model import (
     Source,
     TimelineEvent,
 )
+from .core.options import COMMON_OPTIONS, GRADED_KINDS, OWN_OPTIONS, REPEAT_MARK, option_names
 from .core.scales import GradeScale
 from .core.settings import CLAIM_STATUSES, Settings
 from .core.suggest import closest_words, with_suggestion
@@ -132,7 +133,6 @@ _UNTITLED = {
     Kind.PARADOX: _("Untitled paradox"),
     Kind.SOURCE: _("Untitled source"),
 }
-_COMMON_OPTIONS = ("id", "short", "tags", "class", "source", "reviewed")
 _OPTION_LINE = re.compile(r"^\s*:(?P<name>[^:\s][^:]*?):(?:\s|$)")
 _YAML_KEY = re.compile(r"^(?P<name>[\w-]+)\s*:")
 _NESTING_KEY = "pb_object_depth"
@@ -183,7 +183,7 @@ class PolicyObjectDirective(SphinxDirective):
             return None
 
     def run(self) -> list[nodes.Node]:
-        self.options = checked_options(self, {*_COMMON_OPTIONS, *self.own_options}, self.warn)
+        self.options = checked_options(self, {*COMMON_OPTIONS, *self.own_options}, self.warn)
         title = _text(self.arguments[0]) if self.arguments else ""
         ident = self._ident(title)
         if not title:
@@ -374,7 +374,7 @@ class PolicyObjectDirective(SphinxDirective):
 
 class ClaimDirective(PolicyObjectDirective):
     kind = Kind.CLAIM
-    own_options = ("kind", "likelihood", "confidence", "status", "actors", *FORECAST_OPTIONS)
+    own_options = OWN_OPTIONS[Kind.CLAIM]
 
     def make_record(self, **common: Any) -> PolicyObject | None:
         settings = self.settings
@@ -415,7 +415,7 @@ class ClaimDirective(PolicyObjectDirective):
 
 class ActorDirective(PolicyObjectDirective):
     kind = Kind.ACTOR
-    own_options = ("kind", "role", "affiliation", "aliases")
+    own_options = OWN_OPTIONS[Kind.ACTOR]
     translatable_options = ("role",)
 
     def make_record(self, **common: Any) -> PolicyObject | None:
@@ -430,7 +430,7 @@ class ActorDirective(PolicyObjectDirective):
 
 class TimelineEventDirective(PolicyObjectDirective):
     kind = Kind.EVENT
-    own_options = ("date", "date-label", "actors")
+    own_options = OWN_OPTIONS[Kind.EVENT]
     translatable_options = ("date-label",)
 
     def make_record(self, **common: Any) -> PolicyObject | None:
@@ -455,7 +455,7 @@ class TimelineEventDirective(PolicyObjectDirective):
 
 class ParadoxDirective(PolicyObjectDirective):
     kind = Kind.PARADOX
-    own_options = ("actors",)
+    own_options = OWN_OPTIONS[Kind.PARADOX]
 
     def make_record(self, **common: Any) -> PolicyObject | None:
         return Paradox(**common)
@@ -463,17 +463,7 @@ class ParadoxDirective(PolicyObjectDirective):
 
 class SourceDirective(PolicyObjectDirective):
     kind = Kind.SOURCE
-    own_options = (
-        "kind",
-        "reliability",
-        "date",
-        "publisher",
-        "url",
-        "archived",
-        "accessed",
-        "cite",
-        "actors",
-    )
+    own_options = OWN_OPTIONS[Kind.SOURCE]
     translatable_options = ("publisher",)
     _cite_nodes: list[nodes.Node]
 
@@ -545,8 +535,6 @@ class SourceDirective(PolicyObjectDirective):
             return None
 
 
-#: Kinds that take ``:credibility:`` (and cite sources in ``:sources:``).
-GRADED_KINDS = frozenset({Kind.CLAIM, Kind.EVENT})
 _WEB_URL = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
 
 
@@ -572,8 +560,7 @@ def directive_for(kind: Kind, settings: Settings) -> type[PolicyObjectDirective]
     """The directive class for *kind*, knowing this project's relation options."""
     base = _BASE[kind]
     relations = settings.relations_from(kind)
-    graded = ("credibility",) if kind in GRADED_KINDS else ()
-    names = (*_COMMON_OPTIONS, *base.own_options, *graded, *(r.name for r in relations))
+    names = tuple(dict.fromkeys((*option_names(kind), *(r.name for r in relations))))
     spec = LenientOptionSpec(dict.fromkeys(names, _text_or_none))
     attrs = {"option_spec": spec, "relations": relations, "own_options": names}
     return cast(type[PolicyObjectDirective], type(base.__name__, (base,), attrs))
@@ -587,8 +574,6 @@ def _text_or_none(value: str | None) -> str:
     return value if value is not None else ""
 
 
-#: What an earlier copy of a repeated rST option is renamed to before docutils reads it.
-REPEAT_MARK = "pb-repeated-"
 _RST_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?:pb:)?(?P<name>[\w-]+)::")
 _RST_FIELD = re.compile(r"^(?P<indent>[ \t]+):(?P<name>[^:\s][^:]*?):(?=\s|$)")
 

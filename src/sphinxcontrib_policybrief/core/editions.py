@@ -137,24 +137,31 @@ def _shape_problem(previous: object, name: str) -> str:
     """Why *previous* is not a ``policybrief.json`` this version reads; "" if it is."""
     if not isinstance(previous, dict):
         return f"the previous edition {name!r} is not a policybrief.json (not a JSON object)"
-    version = previous.get("schema_version")
-    if not isinstance(version, str):
+    if "schema_version" not in previous:
         return f"the previous edition {name!r} has no schema_version: not a policybrief.json"
+    version = previous["schema_version"]
+    if not isinstance(version, str):
+        # Written as JSON, as the file has it: 1, null, not Python's 1, None.
+        return (
+            f"the previous edition {name!r} has schema_version {json.dumps(version)}, which "
+            'is not a string such as "1.1": not a policybrief.json'
+        )
     if version not in READABLE_SCHEMA_VERSIONS:
         return (
-            f"the previous edition {name!r} has schema version {version}, which this version "
-            f"of the extension (schema version {SCHEMA_VERSION}) cannot read; readable: "
-            + ", ".join(READABLE_SCHEMA_VERSIONS)
+            f"the previous edition {name!r} has schema version {version!r}, which this "
+            f"version of the extension (schema version {SCHEMA_VERSION}) cannot read; "
+            "readable: " + ", ".join(READABLE_SCHEMA_VERSIONS)
         )
     for key in ("claims", "events"):
-        items = previous.get(key)
-        if not isinstance(items, list) or not all(
-            isinstance(item, dict) and isinstance(item.get("id"), str) for item in items
-        ):
-            return (
-                f"the previous edition {name!r} (schema version {version}) has no valid "
-                f"{key!r} list: each item must be an object with an id"
-            )
+        where = f"the previous edition {name!r} (schema version {version})"
+        if key not in previous:
+            return f"{where} has no {key!r} list"
+        items = previous[key]
+        if not isinstance(items, list):
+            return f"{where}: {key!r} is not a list"
+        for number, item in enumerate(items, start=1):
+            if not (isinstance(item, dict) and isinstance(item.get("id"), str)):
+                return f"{where}: item {number} of {key!r} is not an object with a string id"
     return ""
 
 

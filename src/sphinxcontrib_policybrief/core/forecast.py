@@ -83,7 +83,11 @@ def parse_probability(text: str) -> float:
     """``0.65`` or ``65%`` as a probability in [0, 1]; raises :class:`ForecastError`."""
     raw = text.strip() if isinstance(text, str) else ""
     match = _NUMBER.fullmatch(raw)
-    if match is None and _NUMBER.fullmatch(raw.removeprefix("-")):
+    negated = _NUMBER.fullmatch(raw.removeprefix("-")) if match is None else None
+    if negated is not None:
+        # "-0" is zero, not below it; + 0.0 turns -0.0 into 0.0, which shows as "0%".
+        if float(negated["number"]) == 0:
+            return 0.0
         raise ForecastError(f"probability {raw!r} is below 0")
     if match is None:
         raise ForecastError(
@@ -194,7 +198,7 @@ def build_forecast(
         why = (
             f"{term.term!r} has no range on the {scale.name} scale"
             if term is not None
-            else "there is no likelihood term on the scale"
+            else "the claim has no :likelihood: term of the scale to take one from"
         )
         problems.append(
             ForecastProblem(

@@ -8,7 +8,7 @@ date comes from :func:`build_date` (reproducible with ``SOURCE_DATE_EPOCH``) or 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from .dates import FuzzyDate
 from .graph import BriefGraph
@@ -99,7 +99,6 @@ def unreviewed_key_judgments(
     A review date is given the benefit of the doubt: ``2019-06`` counts as 30 June 2019.
     """
     problems = []
-    limit = timedelta(days=review_after_days)
     for claim in graph.sorted_objects(Kind.CLAIM):
         if not isinstance(claim, Claim) or claim.claim_kind != KEY_JUDGMENT_KIND:
             continue
@@ -113,8 +112,9 @@ def unreviewed_key_judgments(
                     *_where(claim),
                 )
             )
-        elif as_of - reviewed.upper > limit:
-            age = (as_of - reviewed.upper).days
+        elif (age := (as_of - reviewed.upper).days) > review_after_days:
+            # Days as whole numbers, not a timedelta of the limit: any int is a valid
+            # setting (10**9 means "never"), and timedelta stops at 999999999 days.
             problems.append(
                 Problem(
                     Subtype.REVIEW_OVERDUE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,20 @@ class ScaleError(ValueError):
     """A custom scale in conf.py that cannot be used."""
 
 
+def _word(text: str, what: str) -> str:
+    """*text* as :meth:`LikelihoodScale.lookup` compares it: lower case, single spaces."""
+    word = " ".join(text.lower().split())
+    if not word:
+        # No option can be written to match an empty term, and it reads "()" in messages.
+        raise ScaleError(f"{what} is empty")
+    return word
+
+
+def _is_number(value: object) -> TypeGuard[int | float]:
+    # bool is an int to Python, but True per cent is surely a slip.
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def build_scale(spec: object) -> LikelihoodScale:
     """The scale named or described by the ``policybrief_likelihood_scale`` value.
 
@@ -99,29 +114,27 @@ def build_scale(spec: object) -> LikelihoodScale:
     rows: list[LikelihoodTerm] = []
     for item in spec:
         if isinstance(item, str):
-            rows.append(LikelihoodTerm(" ".join(item.lower().split())))
+            rows.append(LikelihoodTerm(_word(item, "a term")))
         elif isinstance(item, Mapping) and isinstance(item.get("term"), str):
+            term = _word(item["term"], "a term")
             low, high = item.get("low"), item.get("high")
-            numbers = (int, float)
             if (low is None) != (high is None) or (
                 low is not None
-                and not (
-                    isinstance(low, numbers)
-                    and isinstance(high, numbers)
-                    and 0 <= float(low) <= float(high) <= 100
-                )
+                and not (_is_number(low) and _is_number(high) and 0 <= low <= high <= 100)
             ):
-                raise ScaleError(f"term {item['term']!r}: low/high must be 0 <= low <= high <= 100")
+                raise ScaleError(
+                    f"term {term!r}: low/high must be numbers, 0 <= low <= high <= 100, "
+                    f"not {low!r} and {high!r}"
+                )
             given = item.get("synonyms", ())
-            if not isinstance(given, list | tuple):
-                raise ScaleError(f"term {item['term']!r}: synonyms must be a list of words")
-            synonyms = tuple(str(s).lower() for s in given)
+            if not isinstance(given, list | tuple) or not all(isinstance(w, str) for w in given):
+                raise ScaleError(f"term {term!r}: synonyms must be a list of words")
             rows.append(
                 LikelihoodTerm(
-                    " ".join(str(item["term"]).lower().split()),
+                    term,
                     None if low is None else float(low),
                     None if high is None else float(high),
-                    synonyms,
+                    tuple(_word(w, f"a synonym of {term!r}") for w in given),
                 )
             )
         else:
@@ -220,7 +233,8 @@ def build_grade_scale(spec: object, preset: GradeScale) -> GradeScale:
             and isinstance(item.get("label", ""), str)
         ):
             code = item["code"].strip()
-            grades.append(Grade(code, " ".join(str(item.get("label") or code).split())))
+            # A blank label is no wording: the code stands for itself, as with no label.
+            grades.append(Grade(code, " ".join(item.get("label", "").split()) or code))
         else:
             raise ScaleError(f"cannot use {item!r} as a grade (a code, or code and label)")
     codes = [g.code.lower() for g in grades]

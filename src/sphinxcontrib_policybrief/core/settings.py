@@ -15,6 +15,7 @@ from .dates import DateError, FuzzyDate, parse_date
 from .ids import is_valid_id, normalise_id
 from .lint import LintLevel, lint_levels
 from .model import BUILTIN_RELATIONS, Kind, RelationType
+from .options import REPEAT_MARK, reserved_relation_names
 from .scales import (
     ADMIRALTY_CREDIBILITY,
     ADMIRALTY_RELIABILITY,
@@ -120,11 +121,14 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         return tuple(default)
 
     claim_kinds = word_list("policybrief_claim_kinds", DEFAULT_CLAIM_KINDS)
-    default_kind = str(lookup("policybrief_default_claim_kind")).lower()
+    written_kind = lookup("policybrief_default_claim_kind")
+    # As the kinds are stored: lower case, single spaces. Not str() of anything, which
+    # would turn None into the kind "none".
+    default_kind = " ".join(written_kind.lower().split()) if isinstance(written_kind, str) else ""
     if default_kind not in claim_kinds:
         fallback = "assessment" if "assessment" in claim_kinds else claim_kinds[0]
         problems.append(
-            f"policybrief_default_claim_kind {default_kind!r} is not one of "
+            f"policybrief_default_claim_kind {written_kind!r} is not one of "
             f"policybrief_claim_kinds; using {fallback!r}"
         )
         default_kind = fallback
@@ -138,15 +142,15 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
         )
         scale = ICD_203
     settings = Settings(
-        short_names=bool(lookup("policybrief_short_names")),
+        short_names=_switch("policybrief_short_names", lookup, problems),
         claim_kinds=claim_kinds,
         default_claim_kind=default_kind,
         actor_kinds=word_list("policybrief_actor_kinds", DEFAULT_ACTOR_KINDS),
         likelihood=scale,
         confidence_levels=word_list("policybrief_confidence_levels", DEFAULT_CONFIDENCE_LEVELS),
         relations=BUILTIN_RELATIONS + _custom_relations(lookup("policybrief_relations"), problems),
-        timeline_overview=bool(lookup("policybrief_timeline_overview")),
-        export=bool(lookup("policybrief_export")),
+        timeline_overview=_switch("policybrief_timeline_overview", lookup, problems),
+        export=_switch("policybrief_export", lookup, problems),
         export_formats=_export_formats(lookup("policybrief_export_formats"), problems),
         **_edition_settings(lookup, problems),
         lint=_lint(lookup("policybrief_lint"), problems),
@@ -154,17 +158,26 @@ def build_settings(lookup: Callable[[str], Any]) -> tuple[Settings, list[str]]:
             "policybrief_latex_connections", lookup, LATEX_CONNECTIONS, "compact", problems
         ),
         connections_fold=_connections_fold(lookup("policybrief_connections_fold"), problems),
-        previews=_switch("policybrief_previews", lookup("policybrief_previews"), True, problems),
+        previews=_switch("policybrief_previews", lookup, problems),
         **_source_settings(lookup, word_list, problems),
-        tag_pages=bool(lookup("policybrief_tag_pages")),
+        tag_pages=_switch("policybrief_tag_pages", lookup, problems),
     )
     return settings, problems
 
 
-def _switch(name: str, value: object, default: bool, problems: list[str]) -> bool:
-    """An on/off setting: True or False only, so that ``"no"`` does not switch it on."""
+def _switch(
+    name: str, lookup: Callable[[str], Any], problems: list[str], default: bool = True
+) -> bool:
+    """An on/off setting: True or False, so that ``"no"`` does not switch it on.
+
+    0 and 1 are read as False and True: Sphinx's own check, which these settings had
+    before ours, let them through, so a ``-W`` build that has them must stay clean.
+    """
+    value = lookup(name)
     if isinstance(value, bool):
         return value
+    if type(value) is int and value in (0, 1):
+        return bool(value)
     problems.append(f"{name} must be True or False, not {value!r}; using {default}")
     return default
 
@@ -295,64 +308,124 @@ def _export_formats(value: object, problems: list[str]) -> tuple[str, ...]:
     return tuple(f for f in EXPORT_FORMATS if f in chosen)
 
 
+#: The keys of a ``policybrief_relations`` item, in the order the docs list them.
+RELATION_KEYS = ("name", "outgoing", "incoming", "targets", "acyclic")
+
+
 def _custom_relations(value: object, problems: list[str]) -> tuple[RelationType, ...]:
-    """Extra claim relations declared in conf.py, like sphinx-needs' extra links."""
+    """Extra claim relations declared in conf.py, like sphinx-needs' extra links.
+
+    An item without a usable name is left out; any other bad key is reported and takes
+    its default, so the relation still works.
+    """
     if not isinstance(value, list | tuple):
         problems.append("policybrief_relations must be a list of mappings")
         return ()
-    taken = {rel.name for rel in BUILTIN_RELATIONS} | {
-        "id",
-        "kind",
-        "likelihood",
-        "confidence",
-        "status",
-        "source",
-        "tags",
-        "class",
-        "date",
-        "date-label",
-        "role",
-        "aliases",
-        "short",
-        # Source options
-        "credibility",
-        "reliability",
-        "publisher",
-        "url",
-        "archived",
-        "accessed",
-        "cite",
-    }
+    reserved = reserved_relation_names()
+    taken: set[str] = set()
     relations: list[RelationType] = []
     for item in value:
         if not isinstance(item, Mapping):
             problems.append(f"policybrief_relations: {item!r} is not a mapping")
             continue
-        name = normalise_id(str(item.get("name", "")))
-        if not is_valid_id(name) or name in taken:
-            problems.append(f"policybrief_relations: invalid or taken relation name {name!r}")
+        name = _relation_name(item, reserved, taken, problems)
+        if name is None:
             continue
-        try:
-            targets = frozenset(Kind(k) for k in item.get("targets", ["claim"]))
-        except (TypeError, ValueError):  # not a list, or not kinds
-            problems.append(
-                f"policybrief_relations: {name!r} targets must be among "
-                + ", ".join(k.value for k in Kind)
-            )
-            continue
-        outgoing = str(item.get("outgoing") or name.replace("-", " ").capitalize())
-        # Without a label of its own, the other end reads "Based on (from)": the relation's
-        # label and the direction, rather than the raw id.
-        incoming = str(item.get("incoming") or f"{outgoing} (from)")
-        relations.append(
-            RelationType(
-                name,
-                outgoing,
-                incoming[:1].upper() + incoming[1:],
-                frozenset({Kind.CLAIM}),
-                targets or frozenset({Kind.CLAIM}),
-                acyclic=bool(item.get("acyclic", False)),
-            )
-        )
+        relations.append(_relation(name, item, problems))
         taken.add(name)
     return tuple(relations)
+
+
+def _relation_name(
+    item: Mapping[Any, Any], reserved: frozenset[str], taken: set[str], problems: list[str]
+) -> str | None:
+    written = item.get("name")
+    if written is None:
+        problems.append(f"policybrief_relations: {dict(item)!r} needs a name; left out")
+        return None
+    if not isinstance(written, str):
+        problems.append(
+            f"policybrief_relations: a relation's name must be text, not {written!r}; left out"
+        )
+        return None
+    name = normalise_id(written)
+    if not is_valid_id(name):
+        problems.append(
+            f"policybrief_relations: {written!r} is not a valid name (letters, digits, "
+            "'-', '_' and '.'); left out"
+        )
+    elif name.startswith(REPEAT_MARK):
+        # The rST reader renames the earlier copy of a repeated option so.
+        problems.append(
+            f"policybrief_relations: {name!r}: names starting with {REPEAT_MARK!r} are the "
+            "extension's own; choose another name; left out"
+        )
+    elif name in reserved:
+        problems.append(
+            f"policybrief_relations: {name!r} is already an option of the object "
+            f"directives (:{name}:); choose another name; left out"
+        )
+    elif name in taken:
+        problems.append(f"policybrief_relations: {name!r} is declared twice; the first is kept")
+    else:
+        return name
+    return None
+
+
+def _relation(name: str, item: Mapping[Any, Any], problems: list[str]) -> RelationType:
+    """The relation *item* declares under *name*, each bad key reported and defaulted."""
+
+    def report(message: str) -> None:
+        problems.append(f"policybrief_relations: {name!r}: {message}")
+
+    def label(key: str, default: str) -> str:
+        written = item.get(key)
+        # None and "" are how conf.py says "the default", as before these were checked.
+        if written is None or written == "":
+            return default
+        if isinstance(written, str) and written.strip():
+            return " ".join(written.split())
+        report(f"{key} must be text, not {written!r}; using {default!r}")
+        return default
+
+    outgoing = label("outgoing", name.replace("-", " ").capitalize())
+    # Without a label of its own, the other end reads "Based on (from)": the relation's
+    # label and the direction, rather than the raw id.
+    incoming = label("incoming", f"{outgoing} (from)")
+
+    targets = frozenset({Kind.CLAIM})
+    written = item.get("targets", ["claim"])
+    kinds = {k.value: k for k in Kind}
+    if (
+        isinstance(written, list | tuple)
+        and written
+        and all(isinstance(k, str) and k in kinds for k in written)
+    ):
+        targets = frozenset(kinds[k] for k in written)
+    else:
+        report(
+            f"targets must be a non-empty list of {', '.join(kinds)}, not {written!r}; "
+            "using ['claim']"
+        )
+
+    acyclic = item.get("acyclic", False)
+    if not isinstance(acyclic, bool):
+        report(f"acyclic must be True or False, not {acyclic!r}; using False")
+        acyclic = False
+
+    unknown = [key for key in item if key not in RELATION_KEYS]
+    for key in unknown:
+        report(
+            with_suggestion(
+                f"unknown key {key!r} (known: {', '.join(RELATION_KEYS)}); ignored",
+                closest_words(key, RELATION_KEYS) if isinstance(key, str) else [],
+            )
+        )
+    return RelationType(
+        name,
+        outgoing,
+        incoming[:1].upper() + incoming[1:],
+        frozenset({Kind.CLAIM}),
+        targets,
+        acyclic=acyclic,
+    )
