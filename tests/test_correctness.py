@@ -127,6 +127,29 @@ def test_markup_in_titles_is_resolved_by_docutils_and_sphinx(tmp_path: Path, bui
         assert '<a class="reference internal" href="#substitutions">Substitutions</a>' in subst
 
 
+@pytest.mark.parametrize("including", ["index", "zz-later"])
+def test_a_document_also_included_elsewhere_is_named_as_such(
+    tmp_path: Path, including: str
+) -> None:
+    """A document in the toctree that another document also includes defines its objects
+    twice, at one place: the warning says so (whichever of the two is read first), rather
+    than pointing at the same line as "already used"."""
+    pages = {"inc": "# Inc\n\n:::{claim} Included\n:id: included\n:::\n"}
+    include = "```{include} inc.md\n```\n"
+    if including == "index":
+        pages["index"] = "# Case\n\n" + include
+    else:
+        pages[including] = "# Later\n\n" + include
+    _, warnings = build(_project(tmp_path, pages), tmp_path / "out")
+    lines = [w for w in warnings.splitlines() if "WARNING" in w]
+    assert len(lines) == 1, warnings
+    assert (
+        "inc.md:3: WARNING: duplicate id 'included': inc.md is a document of its own" in (lines[0])
+    )
+    assert f"also included by {including!r}" in lines[0]
+    assert "[policybrief.duplicate-id]" in lines[0]
+
+
 # -- HTML ids across documents -----------------------------------------------------------
 
 

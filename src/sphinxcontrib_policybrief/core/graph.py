@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import PurePosixPath
 from typing import TypeVar, cast
 
 from .citations import cite_text, fallback_text, is_cite
@@ -94,6 +95,21 @@ def _duplicate_message(first: PolicyObject, obj: PolicyObject) -> str:
             f"the copy in {obj.docname!r} is left out of links and indexes (include the "
             "file once, or move the object into one document)"
         )
+    # One directive read twice: a document of its own that another one also includes.
+    for own, spliced in ((first, obj), (obj, first)):
+        if (
+            not own.srcfile
+            and spliced.srcfile
+            and own.lineno == spliced.lineno
+            and PurePosixPath(spliced.srcfile).with_suffix("").as_posix() == own.docname
+        ):
+            return (
+                f"duplicate id {obj.id!r}: {spliced.srcfile} is a document of its own and is "
+                f"also included by {spliced.docname!r}, so its {kind} is defined in both; the "
+                f"copy in {obj.docname!r} is left out of links and indexes (include a file "
+                "that is not a document: name it in exclude_patterns and leave it out of "
+                "the toctree)"
+            )
     place = f"{first.srcfile or first.docname}:{first.lineno}"
     if first.srcfile:
         place += f" (included in {first.docname!r})"
