@@ -150,6 +150,16 @@ def test_a_document_also_included_elsewhere_is_named_as_such(
     assert "[policybrief.duplicate-id]" in lines[0]
 
 
+def test_a_dangling_role_is_quoted_as_the_author_wrote_it(tmp_path: Path) -> None:
+    src = _project(tmp_path, {"myst": "# MyST\n\nSee {claim}`nope`.\n"})
+    src.joinpath("plain.rst").write_text("Plain\n=====\n\nSee :claim:`undef`.\n", "utf8")
+    index = src / "index.md"
+    index.write_text(index.read_text(encoding="utf8") + "```{toctree}\nplain\n```\n", "utf8")
+    _, warnings = build(src, tmp_path / "out")
+    assert "plain.rst:4: WARNING: :claim: reference to 'undef': no such claim" in warnings
+    assert "myst.md:3: WARNING: {claim} reference to 'nope': no such claim" in warnings
+
+
 # -- HTML ids across documents -----------------------------------------------------------
 
 

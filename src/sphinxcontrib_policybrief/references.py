@@ -33,5 +33,8 @@ def warn_missing_reference(
         kinds = None if wanted is None else (wanted,)
         near = closest_ids(str(node["reftarget"]), objects.values(), kinds)
         problem = with_suggestion(f"no such {noun} in the project", near)
-    warn(Subtype.UNKNOWN_REF, f"{{{role}}} reference to {node['reftarget']!r}: {problem}", node)
+    # The role as the author wrote it: :claim: in reStructuredText, {claim} in MyST.
+    source = str(node.source or app.env.doc2path(node.get("refdoc", app.env.docname)))
+    written = f":{role}:" if source.endswith(".rst") else f"{{{role}}}"
+    warn(Subtype.UNKNOWN_REF, f"{written} reference to {node['reftarget']!r}: {problem}", node)
     return True
