@@ -187,6 +187,8 @@ INVALID = [
     "2019-12-13T10:61:00",
     "2019-12T10:00:00",
     "2019-12-13T10:00:00X",
+    "2019-12-13T10:00:00+99:00",
+    "2019-12-13T10:00:00-05:75",
     "2019-12-13 10:00:00",
     "2012/2013/2014",
     "2012//",
@@ -284,6 +286,9 @@ def test_error_messages_name_the_problem() -> None:
         parse_date("-0500")
     with pytest.raises(DateError, match=r"^the time of day is out of range in"):
         parse_date("2019-12-13T25:00:00")
+    with pytest.raises(DateError, match=r"^the time zone offset is out of range in"):
+        parse_date("2019-12-13T10:00:00+99:00")
+    assert parse_date("2019-12-13T10:00:00+14:00").lower == date(2019, 12, 13)
     with pytest.raises(DateError, match=r"START/END, START/\.\., START/, \.\./END or /END$"):
         parse_date("../..")
 

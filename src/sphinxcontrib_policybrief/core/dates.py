@@ -71,7 +71,8 @@ _EARLIER = re.compile(r"\[\.\.(?P<end>[^\[\]/]+)\]")
 # time is checked and then dropped.
 _TIME = re.compile(
     r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"
-    r"T(?P<h>[0-9]{2}):(?P<m>[0-9]{2}):(?P<s>[0-9]{2})(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
+    r"T(?P<h>[0-9]{2}):(?P<m>[0-9]{2}):(?P<s>[0-9]{2})"
+    r"(?:Z|[+-](?P<oh>[0-9]{2})(?::?(?P<om>[0-9]{2}))?)?"
 )
 _NEGATIVE_YEAR = re.compile(r"-[0-9]{4}")
 _LONG_YEAR = re.compile(r"Y-?[0-9]+(?:E[0-9]+)?(?:S[0-9]+)?")
@@ -150,6 +151,8 @@ def _point(text: str, raw: str) -> _Point:
         if timed is not None:
             if int(timed["h"]) > 24 or int(timed["m"]) > 59 or int(timed["s"]) > 60:
                 raise DateError(f"the time of day is out of range in {_quote(raw)}")
+            if int(timed["oh"] or 0) > 23 or int(timed["om"] or 0) > 59:
+                raise DateError(f"the time zone offset is out of range in {_quote(raw)}")
             return _point(timed["date"], raw)
         if _NEGATIVE_YEAR.match(text) or _LONG_YEAR.fullmatch(text):
             raise DateError(f"years before 1 and after 9999 are not supported in {_quote(raw)}")
