@@ -74,8 +74,9 @@ class PolicyBriefDomain(Domain):
     # 4: claims carry a forecast, every object a review date; 5: dates carry how an
     # interval starts (FuzzyDate.start); 6: title and source parts, anchors that may
     # differ from the id
-    # 7: argument maps and ACH matrices; 8: sources, and a credibility on every object
-    data_version = 8
+    # 7: argument maps and ACH matrices; 8: sources, and a credibility on every object;
+    # 9: an ACH slot names its matrix by its anchor (pb_anchor), unique on its page
+    data_version = 9
 
     _graph: BriefGraph | None = None
     # Derived from the graph (and the project's documents), computed once per graph.
