@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from sphinxcontrib_policybrief import config as config_values
+
 
 @dataclass(frozen=True)
 class Built:
@@ -23,6 +25,11 @@ class Built:
 
 
 EXAMPLE = Path(__file__).parents[1] / "example"
+
+#: The on/off settings (a bool default), in the order they are registered.
+SWITCHES = tuple(
+    name for name, (default, _) in config_values._VALUES.items() if isinstance(default, bool)
+)
 
 
 class ExampleBuilds:

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from helpers import build
+from helpers import SWITCHES, build
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_policybrief import config as config_values
@@ -249,19 +249,11 @@ def test_a_blank_grade_label_is_the_code() -> None:
 
 # -- Sphinx leaves the checking to us -------------------------------------------------------------
 
-_SWITCHES = (
-    "policybrief_short_names",
-    "policybrief_timeline_overview",
-    "policybrief_export",
-    "policybrief_previews",
-    "policybrief_tag_pages",
-)
-
 
 def test_each_bad_value_is_one_typed_warning_and_the_default(tmp_path: Path) -> None:
     conf = "".join(
         f"{name} = {value!r}\n"
-        for name, value in zip(_SWITCHES, ["no", "false", "no", "off", "0.0"], strict=True)
+        for name, value in zip(SWITCHES, ["no", "false", "no", "off", "0.0"], strict=True)
     )
     conf += 'policybrief_claim_kinds = "judgment"\npolicybrief_review_after = 10.5\n'
     conf += 'policybrief_likelihood_scale = {"term": "x"}\npolicybrief_edition = 2020\n'
@@ -271,11 +263,11 @@ def test_each_bad_value_is_one_typed_warning_and_the_default(tmp_path: Path) -> 
     # Not Sphinx's own "The config value ... has type ..." beside ours: it has no type.
     assert "The config value" not in warnings
     assert all(line.endswith("[policybrief.config]") for line in lines), warnings
-    assert len(lines) == len(_SWITCHES) + 4, warnings
-    for name in _SWITCHES:
+    assert len(lines) == len(SWITCHES) + 4, warnings
+    for name in SWITCHES:
         assert f"{name} must be True or False, not " in warnings
     settings = settings_from(app.config)
-    assert all(getattr(settings, name.removeprefix("policybrief_")) is True for name in _SWITCHES)
+    assert all(getattr(settings, name.removeprefix("policybrief_")) is True for name in SWITCHES)
     assert settings.claim_kinds[0] == "key-judgment" and settings.review_after == 365
     # The string was not read as true: the unqualified names are still registered.
     assert "a" in app.env.get_domain("pb").graph.objects  # type: ignore[attr-defined]

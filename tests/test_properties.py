@@ -15,6 +15,7 @@ from datetime import date
 from io import StringIO
 from pathlib import Path
 
+from helpers import SWITCHES
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -444,14 +445,6 @@ class _Config:
         self.__dict__.update({**defaults, **values})
 
 
-_SWITCHES = (
-    "policybrief_short_names",
-    "policybrief_timeline_overview",
-    "policybrief_export",
-    "policybrief_previews",
-    "policybrief_tag_pages",
-)
-
 _relation_specs = st.lists(
     st.one_of(
         _json_like,
@@ -493,7 +486,7 @@ _relation_specs = st.lists(
             "policybrief_as_of": st.one_of(_json_like, st.from_regex(r"[0-9X./~?%\[\]-]{0,12}")),
             "policybrief_previous_edition": _json_like,
             "policybrief_review_after": st.one_of(_json_like, st.integers(min_value=1)),
-            **dict.fromkeys(_SWITCHES, _json_like),
+            **dict.fromkeys(SWITCHES, _json_like),
             "policybrief_lint": st.one_of(
                 _json_like,
                 st.dictionaries(
@@ -515,7 +508,7 @@ def test_any_configuration_gives_settings(values: dict[str, object]) -> None:
         assert isinstance(rel.incoming, str) and rel.incoming.strip()
         assert isinstance(rel.acyclic, bool) and rel.targets
     assert all(t.term for t in settings.likelihood.terms)
-    for name in _SWITCHES:
+    for name in SWITCHES:
         assert isinstance(getattr(settings, name.removeprefix("policybrief_")), bool)
 
 

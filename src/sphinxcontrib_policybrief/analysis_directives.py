@@ -21,6 +21,7 @@ from .core.ids import is_valid_id, normalise_id
 from .diagnostics import Subtype, location, warn
 from .directives import (
     LenientOptionSpec,
+    ReportingDirective,
     checked_options,
     directive_location,
     source_position,
@@ -30,12 +31,7 @@ from .render.nodes import pb_ach_slot, pb_map_slot
 _MAP_SERIAL = "pb_map_serial"
 
 
-class _AnalysisDirective(SphinxDirective):
-    def _warn(self, subtype: Subtype, message: str) -> None:
-        warn(subtype, f"{self.name}: {message}", directive_location(self))
-
-
-class ArgumentMapDirective(_AnalysisDirective):
+class ArgumentMapDirective(ReportingDirective):
     """``argument-map``: a claim's neighbourhood, or every claim of a document or project."""
 
     has_content = False
@@ -74,7 +70,7 @@ class ArgumentMapDirective(_AnalysisDirective):
         return [node]
 
 
-class AchMatrixDirective(_AnalysisDirective):
+class AchMatrixDirective(ReportingDirective):
     """``ach-matrix``: hypotheses across, evidence down, one rating per cell."""
 
     has_content = True
@@ -120,11 +116,10 @@ class AchMatrixDirective(_AnalysisDirective):
         # the project by checks.py. Registered with the document, so that nothing after
         # it takes the id either.
         document = self.state.document
-        taken = set(document.ids)
-        taken |= {m.anchor for m in domain.ach.get(docname, [])}  # type: ignore[attr-defined]
+        taken = {m.anchor for m in domain.ach.get(docname, [])}  # type: ignore[attr-defined]
         taken |= {o.id for o in domain.records.get(docname, [])}  # type: ignore[attr-defined]
         candidates = itertools.chain([ident], (f"{ident}-{n}" for n in itertools.count(2)))
-        anchor = next(a for a in candidates if a not in taken)
+        anchor = next(a for a in candidates if a not in taken and a not in document.ids)
         matrix, body_problems = parse_matrix(
             ident,
             title or ident,

@@ -691,6 +691,13 @@ def directive_location(directive: SphinxDirective) -> tuple[str, int] | str:
     return location(directive.env.srcdir, directive.env.docname, line, srcfile)
 
 
+class ReportingDirective(SphinxDirective):
+    """A directive whose warnings name it and point at it (views, maps, matrices)."""
+
+    def _warn(self, subtype: Subtype, message: str) -> None:
+        warn(subtype, f"{self.name}: {message}", directive_location(self))
+
+
 def included_file(env: BuildEnvironment, source: str) -> str:
     """*source* relative to the source directory, or "" when it is the current document."""
     if not source:

@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
 
 from .config import settings_from
 from .core.date_hints import nearest_date
@@ -20,12 +19,12 @@ from .core.ids import normalise_id, split_list, tag_list
 from .core.model import ViewRequest
 from .core.suggest import closest_words, with_suggestion
 from .core.views import GROUPINGS, SCOPES, VIEWS, ViewSpec
-from .diagnostics import Subtype, warn
+from .diagnostics import Subtype
 from .directives import (
     LenientOptionSpec,
+    ReportingDirective,
     UnknownOption,
     checked_options,
-    directive_location,
     source_position,
 )
 from .render.nodes import pb_view
@@ -33,7 +32,7 @@ from .render.nodes import pb_view
 _SERIAL_KEY = "pb_view_serial"
 
 
-class ViewDirective(SphinxDirective):
+class ViewDirective(ReportingDirective):
     """Shared parsing of the filter options of every view."""
 
     view: ClassVar[str]
@@ -74,9 +73,6 @@ class ViewDirective(SphinxDirective):
         node["classes"] = ["pb-view", f"pb-{self.view}", *self.options.get("class", [])]
         self.set_source_info(node)
         return [node]
-
-    def _warn(self, subtype: Subtype, message: str) -> None:
-        warn(subtype, f"{self.name}: {message}", directive_location(self))
 
     def _scope(self) -> str:
         raw = self.options.get("scope")
