@@ -319,6 +319,71 @@ def test_a_label_cut_short_counts_again_cut_short() -> None:
     assert words.recount(single, "One") == ""
 
 
+def _tooltip_forms(group: Element) -> dict[str, object] | None:
+    title = group.find(f"{NS}title")
+    if title is None or "data-pb-tooltip" not in title.attrib:
+        return None
+    forms: dict[str, object] = json.loads(title.get("data-pb-tooltip", ""))
+    return forms
+
+
+def _rebuilt(forms: dict[str, object], shown: list[str]) -> str:
+    """The tooltip the page script writes for the *shown* anchors (policybrief.js's
+    ``tooltipLines``), in English: what the build wrote for all of them must come out."""
+    head, more = forms["head"], forms["more"]
+    assert isinstance(head, dict) and isinstance(more, dict)
+    lines = [text for anchor, text in forms["lines"] if anchor in shown]  # type: ignore[attr-defined]
+
+    def fill(parts: list[str], n: int) -> str:
+        return f"{parts[0]}{n}{parts[1]}" if len(parts) == 2 else parts[0]
+
+    found = [fill(head["one" if len(lines) == 1 else "other"], len(lines))]
+    limit = forms["max"]
+    assert isinstance(limit, int)
+    if len(lines) > limit + 1:
+        lines = [
+            *lines[:limit],
+            fill(more["one" if len(lines) - limit == 1 else "other"], len(lines) - limit),
+        ]
+    return "\n".join(found + lines)
+
+
+@pytest.mark.parametrize("count", [8, 13, 14, 40])
+def test_a_clusters_tooltip_can_be_written_again_for_the_events_shown(count: int) -> None:
+    """A filter showing some of a cluster's events has the page name those only and count
+    them: the tooltip's parts (heading and "… and N more" around their counts, each event's
+    line by its anchor) rebuild, for every event shown, exactly the tooltip drawn."""
+    marks = [mark("2018-12-13", f"Talk {i}", f"t{i}", ("pb-t-x",)) for i in range(count)]
+    marks += [mark("2010", "Early", "early"), mark("2014", "Middle", "middle")]
+    root = parse(render_overview(marks))
+    clusters = [g for g in groups(root) if len(events(g)) > 1]
+    assert clusters
+    for group in clusters:
+        forms = _tooltip_forms(group)
+        assert forms is not None, tooltip(group)
+        assert [a for a, _ in forms["lines"]] == events(group)  # type: ignore[attr-defined]
+        assert _rebuilt(forms, events(group)) == tooltip(group)
+    # One event's tooltip names it whatever the filter; nor does a drawing for an image file.
+    assert all(_tooltip_forms(g) is None for g in singles(root))
+    still = parse(render_overview(marks, filterable=False))
+    assert all(_tooltip_forms(g) is None for g in groups(still))
+
+
+def test_a_clusters_tooltip_parts_follow_the_language() -> None:
+    marks = [mark("2018-12-13", f"Talk {i}", f"t{i}") for i in range(20)]
+    marks += [mark("2010", "Early", "early")]
+    tr = _russian()
+    root = parse(render_overview(marks, language="ru", translations=tr))
+    big = max(groups(root), key=lambda g: len(events(g)))
+    forms = _tooltip_forms(big)
+    assert forms is not None
+    head, more = forms["head"], forms["more"]
+    assert isinstance(head, dict) and isinstance(more, dict)
+    assert set(head) == set(more) == {"one", "few", "many", "other"}
+    assert f"{head['few'][0]}2{head['few'][1]}".startswith("2 события")
+    assert f"{more['many'][0]}5{more['many'][1]}" == "… и ещё 5"
+
+
 def test_a_huge_timeline_is_drawn_with_few_marks() -> None:
     marks = [
         mark(date.fromordinal(date(1990, 1, 1).toordinal() + 5 * i).isoformat(), f"E{i}", f"e{i}")

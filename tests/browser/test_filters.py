@@ -379,6 +379,7 @@ return [...document.querySelectorAll('.pb-tl-overview .pb-tl-m')].map(m => [
   m.dataset.pbEvents, m.classList.contains('pb-hidden'),
   (m.querySelector('.pb-tl-count') || {}).textContent || null,
   (m.querySelector('.pb-tl-label') || {}).textContent || null,
+  (m.querySelector(':scope > title') || {}).textContent || null,
 ]);
 """
 
@@ -386,23 +387,24 @@ return [...document.querySelectorAll('.pb-tl-overview .pb-tl-m')].map(m => [
 def test_the_drawn_overview_follows_the_filter(driver: Any, timeline: Path) -> None:
     """The build's own drawings (across and down the page): a mark is hidden exactly when
     none of the events it stands for is shown, and a cluster counts the ones shown, its
-    number and its label ("1 event, 2015" for "3 events, 2015"); "Show all" puts back
-    what was drawn."""
+    number, its label ("1 event, 2015" for "3 events, 2015") and its tooltip (the heading
+    counted so, and the lines of the shown events only); "Show all" puts back what was
+    drawn."""
     _open(driver, timeline)
     as_drawn = driver.execute_script(MARKS)
-    counted = 0
+    counted = named = 0
     for fragment in ("", "#filter=actor:lukashenko", "#filter=tag:energy"):
         _open(driver, timeline, fragment)
         shown = set(_state(driver)["shown"])
         drawn = driver.execute_script(MARKS)
         assert len(drawn) >= 20, "the example's overview draws its events as marks"
-        for (events, hidden, number, text), (_, _, number0, text0) in zip(
+        for (events, hidden, number, text, tip), (_, _, number0, text0, tip0) in zip(
             drawn, as_drawn, strict=True
         ):
             of_them = set(events.split())
             assert hidden == (not of_them & shown), (fragment, events)
             if hidden or len(of_them) == 1:
-                assert (number, text) == (number0, text0), (fragment, events)
+                assert (number, text, tip) == (number0, text0, tip0), (fragment, events)
                 continue
             k = len(of_them & shown)
             if number0 is not None:
@@ -411,9 +413,23 @@ def test_the_drawn_overview_follows_the_filter(driver: Any, timeline: Path) -> N
                 expected = re.sub(r"^\d+ events", f"{k} event" + ("s" if k != 1 else ""), text0)
                 assert text == expected, (fragment, events, text)
                 counted += k < len(of_them)
+            # The drawn tooltip: a heading, then a line per event in data-pb-events order,
+            # the first twelve of more than thirteen, then "… and N more".
+            head0, *lines0 = tip0.split("\n")
+            anchors = events.split()
+            if len(anchors) > 13:
+                assert lines0.pop() == f"… and {len(anchors) - 12} more", tip0
+            head = re.sub(r"^\d+ events?", f"{k} event" + ("s" if k != 1 else ""), head0)
+            kept = [line for a, line in zip(anchors, lines0, strict=False) if a in shown]
+            head1, *lines1 = tip.split("\n")
+            assert head1 == head, (fragment, events, tip)
+            assert len(lines1) == (k if k <= 13 else 13), (fragment, events, tip)
+            assert lines1[: len(kept)] == kept, (fragment, events, tip)
+            named += k < len(of_them)
         if fragment:
-            assert any(hidden for _, hidden, _, _ in drawn), fragment
+            assert any(hidden for _, hidden, *_ in drawn), fragment
     assert counted, "a filter shows some of a cluster's events in the example"
+    assert named, "a filter leaves some of a cluster's events out of its tooltip"
     clear = driver.execute_script("return document.querySelector('.pb-filter-clear')")
     _click(driver, clear)
     assert driver.execute_script(MARKS) == as_drawn
@@ -455,7 +471,8 @@ def test_the_count_speaks_russian_with_its_plural_forms(driver: Any, tmp_path: P
 
 def test_a_cluster_counts_its_shown_events_in_russian(driver: Any, tmp_path: Path) -> None:
     """Twelve events of one day are drawn together; under a filter the cluster's label
-    counts those shown with the plural form Russian gives each number."""
+    counts those shown with the plural form Russian gives each number, and so does its
+    tooltip, which names the shown events only."""
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(CONF, encoding="utf8")
@@ -482,6 +499,58 @@ def test_a_cluster_counts_its_shown_events_in_russian(driver: Any, tmp_path: Pat
     _open(driver, page)
     (drawn,) = driver.execute_script(labels)
     assert drawn.startswith("12 событий"), drawn
-    for fragment, counted in (("#filter=actor:b", "2 события"), ("#filter=tag:t5", "5 событий")):
+    tips = labels.replace("'.pb-tl-label'", "':scope > title'")
+    (tip0,) = driver.execute_script(tips)
+    assert tip0.startswith("12 событий"), tip0
+    for fragment, counted, names in (
+        ("#filter=actor:b", "2 события", range(2)),
+        ("#filter=tag:t5", "5 событий", range(5)),
+    ):
         _open(driver, page, fragment)
         assert driver.execute_script(labels) == [drawn.replace("12 событий", counted)], fragment
+        (tip,) = driver.execute_script(tips)
+        head, *lines = tip.split("\n")
+        assert head == tip0.split("\n")[0].replace("12 событий", counted), tip
+        assert [line.split(" — ")[0] for line in lines] == [f"Переговоры {i}" for i in names]
+
+
+def test_a_long_cluster_tooltip_counts_the_shown_events_past_twelve(
+    driver: Any, tmp_path: Path
+) -> None:
+    """A tooltip names twelve events and counts the rest ("… and 3 more"), whether the
+    drawing or a filter chose them; thirteen are all named (a line for one more is no
+    shorter)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(CONF.replace('language = "ru"', 'language = "en"'), "utf8")
+    events = "".join(
+        f":::{{timeline-event}} Talks {i:02d}\n:id: d{i}\n:date: 2019-12-07\n"
+        f":actors: a\n:tags: {'many' if i < 15 else 'x'}{', few' if i < 13 else ''}\n:::\n\n"
+        for i in range(20)
+    )
+    far = ":::{timeline-event} Earlier\n:id: early\n:date: 2010\n:actors: a\n:::\n\n"
+    (src / "index.md").write_text(
+        "# Timeline\n\n:::{actor} A\n:id: a\n:::\n\n" + events + far + ":::{timeline}\n:::\n",
+        encoding="utf8",
+    )
+    app, _ = build(src, tmp_path / "out", fresh=True)
+    page = Path(app.outdir) / "index.html"
+    tips = (
+        "return [...document.querySelectorAll('.pb-tl-overview .pb-tl-m')]"
+        ".filter(m => m.dataset.pbEvents.split(' ').length === 20 && m.getClientRects().length)"
+        ".map(m => m.querySelector(':scope > title').textContent.split('\\n'))"
+    )
+    _open(driver, page)
+    ((head, *lines),) = driver.execute_script(tips)
+    assert head.startswith("20 events, ") and lines[-1] == "… and 8 more", lines
+    assert [line.split(" — ")[0] for line in lines[:-1]] == [f"Talks {i:02d}" for i in range(12)]
+    for fragment, count, named, more in (
+        ("#filter=tag:many", 15, 12, "… and 3 more"),
+        ("#filter=tag:few", 13, 13, None),
+    ):
+        _open(driver, page, fragment)
+        ((head, *lines),) = driver.execute_script(tips)
+        assert head.startswith(f"{count} events, "), (fragment, head)
+        if more is not None:
+            assert lines.pop() == more, fragment
+        assert [line.split(" — ")[0] for line in lines] == [f"Talks {i:02d}" for i in range(named)]

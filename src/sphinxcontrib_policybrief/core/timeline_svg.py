@@ -161,6 +161,10 @@ def _fill(parts: list[str], count: int) -> str:
     return f"{parts[0]}{count}{parts[1]}" if len(parts) == 2 else parts[0]
 
 
+def _and_more_text(tr: Translations, count: int) -> str:
+    return tr.ngettext("… and %(count)d more", "… and %(count)d more", count)
+
+
 def _enlarged_period_below_text(tr: Translations, count: int) -> str:
     return tr.ngettext(
         "%(count)d event, %(period)s, enlarged below",
@@ -515,6 +519,37 @@ class _Words:
             return json.dumps(forms, ensure_ascii=False, separators=(",", ":"))
         return ""
 
+    def tooltip_forms(self, item: _Item) -> str:
+        """For a cluster, what its tooltip is made of, as JSON, so that the page's filter
+        can name the events it shows and count them: the heading and the "… and N more"
+        line around their counts in each plural form (as ``recount`` gives them), every
+        event's line by its anchor, in drawing order, and how many lines are named before
+        the rest are counted. "" for a mark that is not a cluster."""
+        if not item.cluster:
+            return ""
+        samples = plural_samples(self.locale)
+        if item.band:
+            period = self.period(item.shape.lo, item.shape.hi)
+            head = {
+                c: _around_count(_enlarged_period_below_text(self.tr, k), k, period=period)
+                for c, k in samples.items()
+            }
+        else:
+            when = self.when(item)
+            head = {
+                c: _around_count(_events_at_text(self.tr, k), k, date=when)
+                for c, k in samples.items()
+            }
+        more = {c: _around_count(_and_more_text(self.tr, k), k) for c, k in samples.items()}
+        lines = [[_token(m.anchor), self._tooltip_line(m)] for m in item.marks]
+        if not all(anchor for anchor, _ in lines):
+            return ""  # the filter cannot tell whether an event without an anchor shows
+        found = {"head": head, "lines": lines, "max": _TOOLTIP_LINES, "more": more}
+        return json.dumps(found, ensure_ascii=False, separators=(",", ":"))
+
+    def _tooltip_line(self, mark: TimelineMark) -> str:
+        return " — ".join(t for t in (_clean(mark.title), self.shown(mark)) if t)
+
     def when(self, item: _Item) -> str:
         """The date of a cluster: the one its events share, as written or generated, or
         the period they span."""
@@ -527,13 +562,10 @@ class _Words:
 
     def tooltip(self, item: _Item) -> str:
         shown = item.marks[:_TOOLTIP_LINES] if len(item.marks) > _TOOLTIP_LINES + 1 else item.marks
-        lines = [" — ".join(t for t in (_clean(m.title), self.shown(m)) if t) for m in shown]
+        lines = [self._tooltip_line(m) for m in shown]
         if len(shown) < len(item.marks):
             more = len(item.marks) - len(shown)
-            lines.append(
-                self.tr.ngettext("… and %(count)d more", "… and %(count)d more", more)
-                % {"count": more}
-            )
+            lines.append(_and_more_text(self.tr, more) % {"count": more})
         if item.cluster:
             head = (
                 _enlarged_period_below(
@@ -1452,7 +1484,9 @@ def _group(parent: Element, item: _Item, words: _Words, filterable: bool) -> Ele
         anchors = dict.fromkeys(_token(m.anchor) for m in item.marks)
         attrs["data-pb-events"] = " ".join(a for a in anchors if a)
     group = SubElement(parent, "g", attrs)
-    SubElement(group, "title").text = words.tooltip(item)
+    forms = words.tooltip_forms(item) if filterable else ""
+    title = SubElement(group, "title", {"data-pb-tooltip": forms} if forms else {})
+    title.text = words.tooltip(item)
     return group
 
 

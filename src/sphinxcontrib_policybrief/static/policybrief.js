@@ -195,7 +195,8 @@
   };
 
   Timeline.prototype.apply = function (wanted) {
-    var self = this, shown = 0, shownAnchors = {}, knownAnchors = {};
+    var self = this, shown = 0, shownAnchors = Object.create(null);
+    var knownAnchors = Object.create(null);
     KINDS.forEach(function (kind) {
       // A value chosen elsewhere (the address, another timeline) gets its chip here too.
       if (wanted[kind] !== null) self.chip(kind, wanted[kind]);
@@ -213,7 +214,7 @@
       }
       if (visible) shown += 1;
     });
-    var hiddenYears = {};
+    var hiddenYears = Object.create(null);
     this.years.forEach(function (year) {
       var parts = [], node = year.nextElementSibling;
       while (node && !node.classList.contains("pb-tl-year")) {
@@ -260,40 +261,77 @@
       mark.classList.toggle("pb-hidden", !visible);
       var all = known.length === anchors.length && shownHere.length === anchors.length;
       recount(mark, lang, visible && !all && known.length === anchors.length
-        ? shownHere.length : null);
+        ? shownHere : null);
     });
     var active = wanted.actor !== null || wanted.tag !== null;
     this.count.textContent = countText(this.words, shown, this.entries.length);
     this.clear.hidden = !active;
   };
 
-  // A cluster's number and label as drawn ("3", "3 events, 2015"), or with *count* of its
-  // events (null: as drawn). The label's forms ("data-pb-forms", from the build) are the
-  // text around the number in each plural category; a label without them stays as drawn.
-  function recount(mark, lang, count) {
+  // A cluster's number, label and tooltip as drawn ("3", "3 events, 2015" and its three
+  // events), or for the anchors of its events that are *shown* (null: as drawn). The
+  // label's forms ("data-pb-forms", from the build) are the text around the number in
+  // each plural category; the tooltip's ("data-pb-tooltip") hold its heading and its
+  // "and N more" line so, and each event's line. Without them, a text stays as drawn.
+  function recount(mark, lang, shown) {
+    var count = shown === null ? null : shown.length;
     var number = mark.querySelector(".pb-tl-count");
     var label = mark.querySelector(".pb-tl-label[data-pb-forms]");
-    [number, label].forEach(function (element) {
+    var tooltip = mark.querySelector(":scope > title[data-pb-tooltip]");
+    [number, label, tooltip].forEach(function (element) {
       if (element && !own(element, "pbDrawn")) element.pbDrawn = element.textContent;
     });
     if (number) number.textContent = count === null ? number.pbDrawn : String(count);
-    if (!label) return;
-    var parts = null;
-    if (count !== null) {
-      var forms = {};
-      try {
-        forms = JSON.parse(label.getAttribute("data-pb-forms") || "{}") || {};
-      } catch (e) {
-        forms = {};
-      }
-      var category = pluralCategory(lang, count);
-      parts = own(forms, category) ? forms[category] : own(forms, "other") ? forms.other : null;
-      var usable = Array.isArray(parts) && (parts.length === 1 || parts.length === 2) &&
-        parts.every(function (part) { return typeof part === "string"; });
-      if (!usable) parts = null;
+    if (label) {
+      var text = count === null ? null : counted(parsed(label, "data-pb-forms"), lang, count);
+      label.textContent = text === null ? label.pbDrawn : text;
     }
-    label.textContent = parts === null ? label.pbDrawn
-      : parts.length === 2 ? parts[0] + String(count) + parts[1] : parts[0];
+    if (tooltip) {
+      var lines = count === null ? null : tooltipLines(parsed(tooltip, "data-pb-tooltip"),
+        lang, shown);
+      tooltip.textContent = lines === null ? tooltip.pbDrawn : lines.join("\n");
+    }
+  }
+
+  function parsed(element, name) {
+    try {
+      var found = JSON.parse(element.getAttribute(name) || "{}");
+      return found !== null && typeof found === "object" ? found : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  // *count* put into the text of its plural category among *forms* (null: none usable).
+  function counted(forms, lang, count) {
+    var category = pluralCategory(lang, count);
+    var parts = own(forms, category) ? forms[category] : own(forms, "other") ? forms.other : null;
+    var usable = Array.isArray(parts) && (parts.length === 1 || parts.length === 2) &&
+      parts.every(function (part) { return typeof part === "string"; });
+    if (!usable) return null;
+    return parts.length === 2 ? parts[0] + String(count) + parts[1] : parts[0];
+  }
+
+  // A cluster's tooltip for the *shown* anchors of its events, as the build writes it:
+  // the heading, then each shown event's line, the rest counted past *max* (null: the
+  // forms are not usable).
+  function tooltipLines(forms, lang, shown) {
+    var wanted = Object.create(null);
+    shown.forEach(function (anchor) { wanted[anchor] = true; });
+    var max = forms.max;
+    if (!Array.isArray(forms.lines) || typeof max !== "number" || max < 1) return null;
+    var lines = forms.lines.filter(function (line) {
+      return Array.isArray(line) && typeof line[0] === "string" && typeof line[1] === "string" &&
+        own(wanted, line[0]);
+    }).map(function (line) { return line[1]; });
+    var head = counted(forms.head || {}, lang, lines.length);
+    if (head === null) return null;
+    if (lines.length > max + 1) {
+      var more = counted(forms.more || {}, lang, lines.length - max);
+      if (more === null) return null;
+      lines = lines.slice(0, max).concat([more]);
+    }
+    return [head].concat(lines);
   }
 
   function decodeHash(href) {
