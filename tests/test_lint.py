@@ -134,6 +134,13 @@ def _line(directive_id: str) -> int:
     return next(n for n in range(at, -1, -1) if lines[n].startswith(":::{")) + 1
 
 
+def _option_line(option: str) -> int:
+    """The line of the directive whose (only) option line is *option*."""
+    lines = (ROOT / "index.md").read_text(encoding="utf8").splitlines()
+    (at,) = [n for n, line in enumerate(lines) if line == option]
+    return next(n for n in range(at, -1, -1) if lines[n].startswith(":::{")) + 1
+
+
 def _found(text: str) -> list[tuple[int, str]]:
     return [
         (int(m.group(1)), m.group(2))
@@ -151,9 +158,17 @@ def test_recommended_reports_each_rule_where_it_fires(tmp_path: Path) -> None:
     assert _found(warnings) == [
         (_line("kj-bare"), "lint-key-judgment-scales"),
         (_line("torn"), "lint-supports-and-attacks"),
+        # The swapped dates, the claim named as an actor, the actor named as a root; not
+        # the same options done right.
+        (_option_line(":from: 2020"), "lint-view-options"),
+        (_option_line(":actors: kj-full"), "lint-view-options"),
+        (_option_line(":root: belarus"), "lint-view-options"),
         # kj-bare names no evidence, no source and no supporting claim.
         (_line("kj-bare"), "lint-key-judgment-evidence"),
     ]
+    assert "timeline: :from: 2020 begins after :to: 2019-06 ends" in warnings
+    assert "claim-index: :actors: names 'kj-full', which is a claim, not an actor" in warnings
+    assert "argument-map: :root: names 'belarus', which is an actor, not a claim" in warnings
     # The contradiction rule is "info" in the preset: in the status output, not a warning.
     assert _found(status) == [(_line("side-a"), "lint-contradiction-without-paradox")]
 
@@ -165,6 +180,7 @@ def test_all_makes_every_finding_a_warning(tmp_path: Path) -> None:
         "lint-supports-and-attacks",
         "lint-contradiction-without-paradox",
         "lint-key-judgment-evidence",
+        "lint-view-options",
     }
 
 

@@ -69,6 +69,8 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
         as_of=settings.as_of,
         review_after=settings.review_after,
         reliability=settings.reliability,
+        views=tuple(v for docname in sorted(domain.views) for v in domain.views[docname]),
+        maps=tuple(m for docname in sorted(domain.maps) for m in domain.maps[docname]),
     )
     for finding in run_lint(settings.lint, context):
         where, problem = _where(env, finding.problem), finding.problem

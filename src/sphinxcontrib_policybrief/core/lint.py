@@ -28,10 +28,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .ach import AchMatrix
+from .argument_map import ArgumentMapRequest
 from .dates import FuzzyDate
 from .graph import BriefGraph
-from .model import Claim, Kind, PolicyObject
-from .problems import Problem, Subtype
+from .model import Claim, Kind, PolicyObject, ViewRequest
+from .problems import Problem, Subtype, with_article
 from .review import overdue_forecasts, unreviewed_key_judgments
 from .scales import ADMIRALTY_RELIABILITY, WEAK_RELIABILITY, GradeScale
 from .sources import citing, evidence_base
@@ -63,6 +64,9 @@ class LintContext:
     as_of: FuzzyDate | None = None
     review_after: int = 365  # settings.DEFAULT_REVIEW_AFTER (settings imports this module)
     reliability: GradeScale = ADMIRALTY_RELIABILITY  # for the sources rules
+    # The views and argument maps of the project, in document order (view-options).
+    views: tuple[ViewRequest, ...] = ()
+    maps: tuple[ArgumentMapRequest, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +184,58 @@ def check_ach_size(context: LintContext) -> list[Problem]:
                     matrix.docname,
                     matrix.lineno,
                     matrix.srcfile,
+                )
+            )
+    return problems
+
+
+def check_view_options(context: LintContext) -> list[Problem]:
+    """Options that each name something real but leave a view showing less than they
+    seem to ask for: ``:from:`` after ``:to:`` (were they swapped?), an ``:actors:`` id
+    that is another kind of object's, an argument map's ``:root:`` that is not a claim.
+    Values nobody has are ``view-option`` and ``unknown-ref`` warnings already."""
+    graph = context.graph
+    problems = []
+
+    def kind_of(ident: str) -> str:
+        return with_article(graph.objects[ident].kind.label.lower())
+
+    for view in context.views:
+
+        def at(message: str, view: ViewRequest = view) -> Problem:
+            return Problem(
+                Subtype.LINT_VIEW_OPTIONS, message, view.docname, view.lineno, view.srcfile
+            )
+
+        start, end = view.date_from, view.date_to
+        if start and end and start.lower and end.upper and start.lower > end.upper:
+            problems.append(
+                at(
+                    f"{view.view}: :from: {start.edtf} begins after :to: {end.edtf} ends, so "
+                    "only an event that spans both is shown; were they swapped?"
+                )
+            )
+        for actor in view.actors:
+            found = graph.objects.get(actor)
+            if found is not None and found.kind is not Kind.ACTOR:
+                problems.append(
+                    at(
+                        f"{view.view}: :actors: names {actor!r}, which is {kind_of(actor)}, "
+                        "not an actor: it selects nothing"
+                    )
+                )
+    for request in context.maps:
+        root = graph.objects.get(request.root) if request.root else None
+        if root is not None and root.kind is not Kind.CLAIM:
+            problems.append(
+                Problem(
+                    Subtype.LINT_VIEW_OPTIONS,
+                    f"argument-map: :root: names {request.root!r}, which is "
+                    f"{kind_of(request.root)}, not a claim: the map shows what it is linked "
+                    "to by the map's relations, not an argument",
+                    request.docname,
+                    request.lineno,
+                    request.srcfile,
                 )
             )
     return problems
@@ -317,6 +373,14 @@ RULES: tuple[LintRule, ...] = (
         LintLevel.WARNING,
         "an ach-matrix with fewer than three evidence rows or fewer than two hypotheses",
         check_ach_size,
+    ),
+    LintRule(
+        "view-options",
+        Subtype.LINT_VIEW_OPTIONS,
+        LintLevel.WARNING,
+        "a view or argument map whose :from: is after its :to:, whose :actors: names an "
+        "object that is not an actor, or whose :root: is not a claim",
+        check_view_options,
     ),
     # Forecasts and review: their subtypes are the rule names, without "lint-".
     LintRule(

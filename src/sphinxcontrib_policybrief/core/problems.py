@@ -47,6 +47,7 @@ class Subtype(enum.StrEnum):
     LINT_CONTRADICTION_WITHOUT_PARADOX = "lint-contradiction-without-paradox"  #: unnamed clash
     LINT_SUPPORTS_AND_ATTACKS = "lint-supports-and-attacks"  #: both supports and attacks one claim
     LINT_ACH_SIZE = "lint-ach-size"  #: an ACH matrix too small to compare hypotheses
+    LINT_VIEW_OPTIONS = "lint-view-options"  #: a view's options that leave it (nearly) empty
     # Sources and their grades.
     GRADE = "grade"  #: a reliability or credibility that is not on the configured scale
     SOURCE_URL = "source-url"  #: a source's :url: or :archived: that is not http(s)
