@@ -251,12 +251,15 @@ def _is_object_ref(node: addnodes.pending_xref) -> bool:
 def collect_mentions(env: BuildEnvironment, scan: DoctreeScan) -> None:
     """Remember every role or link to an object, for its "referenced in" back-links."""
     found: list[Mention] = []
+    roles: list[tuple[str, str]] = []
     top = scan.top
     page = top[0].astext() if top is not None and top.children else ""
     for ref in scan.xrefs:
         if not _is_object_ref(ref) or ref.get("refdomain") == "doc":
             continue
         target = normalise_id(str(ref.get("reftarget", "")))
+        if ref.get("refdomain") == "pb" and not ref.get("pb_summary"):
+            roles.append((str(ref.get("reftype", "")), target))
         if not is_valid_id(target):
             continue
         section = next((a for a in _ancestors(ref) if isinstance(a, nodes.section)), None)
@@ -274,6 +277,7 @@ def collect_mentions(env: BuildEnvironment, scan: DoctreeScan) -> None:
         )
     # The object pages themselves must not list their own roles as "mentions" twice.
     pb_domain(env).set_mentions(env.docname, _dedupe(found))
+    pb_domain(env).set_role_uses(env.docname, roles)
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Node]:

@@ -6,6 +6,7 @@ subtype from :class:`~.core.problems.Subtype`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from .core.problems import WARNING_TYPE, Subtype
 
 logger = logging.getLogger("sphinxcontrib_policybrief")
 
-__all__ = ["WARNING_TYPE", "Subtype", "location", "warn"]
+__all__ = ["WARNING_TYPE", "Subtype", "location", "recorder", "warn"]
 
 
 def location(srcdir: str | Path, docname: str, lineno: int, srcfile: str) -> tuple[str, int] | str:
@@ -25,6 +26,13 @@ def location(srcdir: str | Path, docname: str, lineno: int, srcfile: str) -> tup
     return (docname, lineno)
 
 
+#: While documents are read, what keeps each warning for the document being read
+#: (:mod:`.read_warnings`), so that builds which do not read it again repeat it.
+recorder: Callable[[Subtype, str, Any], None] | None = None
+
+
 def warn(subtype: Subtype, message: str, location: Any = None) -> None:
     """Emit one warning; *location* is a node, a ``(docname, line)`` pair or a docname."""
+    if recorder is not None:
+        recorder(subtype, message, location)
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=str(subtype))

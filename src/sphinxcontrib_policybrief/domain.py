@@ -40,6 +40,11 @@ KIND_FOR_ROLE["timeline-event"] = Kind.EVENT
 
 #: Domain.data keys of the analysis directives (argument maps, ACH matrices).
 _ANALYSIS_KEYS = ("maps", "ach")
+#: Domain.data key of the warnings given while each document was read (read_warnings.py).
+READ_WARNINGS = "warned"
+#: Domain.data key of each document's pb roles (rewrite.py rewrites a page whose roles
+#: dangle on every build, so that their warnings are given again).
+ROLES = "roles"
 
 
 class PolicyBriefDomain(Domain):
@@ -69,16 +74,25 @@ class PolicyBriefDomain(Domain):
         # Analysis (argument maps, ACH matrices)
         "maps": {},  # docname -> [ArgumentMapRequest]
         "ach": {},  # docname -> [AchMatrix]
+        # docname -> the warnings given while it was read (read_warnings.py)
+        READ_WARNINGS: {},
+        # docname -> its pb roles as (role, id), whether they resolve or not
+        ROLES: {},
     }
     # 2: records and views carry the included file they come from; 3: mentions, page title;
     # 4: claims carry a forecast, every object a review date; 5: dates carry how an
     # interval starts (FuzzyDate.start); 6: title and source parts, anchors that may
     # differ from the id
     # 7: argument maps and ACH matrices; 8: sources, and a credibility on every object;
-    # 9: an ACH slot names its matrix by its anchor (pb_anchor), unique on its page
-    data_version = 9
+    # 9: an ACH slot names its matrix by its anchor (pb_anchor), unique on its page;
+    # 10: each document's warnings, given again by builds that do not read it, and its
+    # roles
+    data_version = 10
 
     _graph: BriefGraph | None = None
+    # The documents this build read again or removed (read_warnings.py repeats the
+    # warnings of the others); a new domain object, so none, on each build.
+    cleared: frozenset[str] = frozenset()
     # Derived from the graph (and the project's documents), computed once per graph.
     _tag_pages: tuple[BriefGraph, frozenset[str], TagPages] | None = None
     _timelines: tuple[BriefGraph, dict[str, str]] | None = None
@@ -115,6 +129,32 @@ class PolicyBriefDomain(Domain):
         else:
             self.mentions.pop(docname, None)
         self._graph = None
+
+    @property
+    def role_uses(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """docname -> its pb roles as (role, id); not ``roles``, the domain's own."""
+        return self.data.setdefault(ROLES, {})  # type: ignore[no-any-return]
+
+    def set_role_uses(self, docname: str, found: list[tuple[str, str]]) -> None:
+        if found:
+            self.role_uses[docname] = tuple(dict.fromkeys(found))
+        else:
+            self.role_uses.pop(docname, None)
+
+    def dangling_roles(self) -> set[str]:
+        """The documents with a role naming no object of its kind: the page is written
+        again on every build, so that its warning (given while it is written, after
+        intersphinx had its chance) is given again, as on a clean build."""
+        objects = self.graph.objects
+        found = set()
+        for docname, uses in self.role_uses.items():
+            for role, target in uses:
+                obj = objects.get(target)
+                wanted = KIND_FOR_ROLE.get(role)
+                if obj is None or (wanted is not None and obj.kind is not wanted):
+                    found.add(docname)
+                    break
+        return found
 
     # -- analysis: argument maps and ACH matrices -------------------------------------
 
@@ -181,14 +221,16 @@ class PolicyBriefDomain(Domain):
                 )
 
     def clear_doc(self, docname: str) -> None:
-        for key in _ANALYSIS_KEYS:
+        # Sphinx clears every document it is about to read again, or that was removed.
+        self.cleared = self.cleared | {docname}
+        for key in (*_ANALYSIS_KEYS, READ_WARNINGS, ROLES):
             self.data.setdefault(key, {}).pop(docname, None)
         for key in ("records", "mentions", "views"):
             self.data[key].pop(docname, None)
         self._graph = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in _ANALYSIS_KEYS:
+        for key in (*_ANALYSIS_KEYS, READ_WARNINGS, ROLES):
             for docname, items in otherdata.get(key, {}).items():
                 if docname in docnames:
                     self.data.setdefault(key, {})[docname] = items

@@ -23,6 +23,7 @@ from .diagnostics import Subtype, warn
 from .directives import DIRECTIVE_NAMES, directive_for, on_include_read, on_source_read
 from .domain import KIND_FOR_ROLE, PolicyBriefDomain, settle_matrix_labels, short_role
 from .indices import add_index_stylesheet
+from .read_warnings import repeat_unread, start_recording, stop_recording
 from .references import warn_missing_reference
 from .render import writers
 from .render.transform import RenderPolicyBrief
@@ -70,6 +71,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     #    then cross-document problems, once, on the merged view. Not env-check-consistency:
     #    Sphinx skips that when no document is read, and -W would pass a rebuild that a
     #    clean build fails.
+    #    Warnings given while reading are kept per document from env-before-read-docs,
+    #    and repeated first thing on env-updated for the documents not read again.
+    app.connect("env-before-read-docs", start_recording)
+    app.connect("env-updated", repeat_unread, priority=100)
+    app.connect("build-finished", stop_recording)
     app.connect("env-updated", settle_matrix_labels)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("env-updated", report_problems)

@@ -88,4 +88,5 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     }
     changed = changed_pages(domain.digests, fresh, env.all_docs)
     domain.data["digests"] = fresh
-    return changed
+    dangling = domain.dangling_roles() & set(env.all_docs)
+    return sorted(set(changed) | dangling)
