@@ -111,6 +111,17 @@ EDITS: list[tuple[str, Edit, dict[str, Any]]] = [
     # Tags: shown on the timelines of other pages (and, in HTML, linked to tag pages).
     ("tag-added", _replace("events.md", ":tags: war, river\n", ":tags: war, river, ford\n"), {}),
     ("tag-removed", _replace("events.md", ":tags: war, river\n", ":tags: river\n"), {}),
+    # The brief's first source, cited by nothing: the key judgments box now shows each
+    # judgment's evidence base ("no sources"), on a page that shows no source.
+    (
+        "first-source-added",
+        lambda src: (src / "events.md").write_text(
+            (src / "events.md").read_text(encoding="utf8")
+            + "\n:::{source} A chronicle\n:id: chronicle\n:::\n",
+            encoding="utf8",
+        ),
+        {},
+    ),
     # A whole timeline before timeline.md in reading order: the actors' links move to it.
     ("timeline-added", _replace("claims.md", "# Claims about the war\n", _NEW_TIMELINE), {}),
 ]

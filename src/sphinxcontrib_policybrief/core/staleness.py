@@ -96,6 +96,9 @@ def page_digest(
         add("own", obj, graph.is_winner(obj))
     for request in views:
         add("view", request, [o.id for o in select(graph, request)])
+    if any(request.view == "key-judgments" for request in views):
+        # The box shows evidence bases once the brief has a source anywhere.
+        add("graded", bool(graph.sorted_objects(Kind.SOURCE)))
     for ident in sorted(reads.ids):
         # What ``add("object", ident, obj)`` would write, with the object's repr made once
         # per build rather than once for every page that shows it.

@@ -318,14 +318,19 @@ class ViewRenderer:
         box += nodes.title("", _("Key judgments"))
         box += edition_line(self.settings, self.linker)
         items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+        # Each judgment's sources, once the brief grades any: in a brief without source
+        # blocks, "no sources" after every judgment would say nothing about any of them.
+        graded = bool(self.graph.sorted_objects(Kind.SOURCE))
         for claim in found:
             assert isinstance(claim, Claim)
             para = nodes.paragraph("", "", nodes.strong("", "", self.linker.to_object(claim.id)))
             badges = claim_badges(claim, self.scale)
             if badges:
                 para += [nodes.Text(" "), *badges]
-            base = evidence_base(self.graph, claim.id, self.settings.reliability)
-            para += nodes.inline("", " · " + evidence_base_text(base), classes=["pb-evidence-base"])
+            if graded:
+                base = evidence_base(self.graph, claim.id, self.settings.reliability)
+                text = " · " + evidence_base_text(base)
+                para += nodes.inline("", text, classes=["pb-evidence-base"])
             items += nodes.list_item("", para)
         if found:
             box += items
