@@ -73,6 +73,8 @@ def test_lint_setting(value: object, expected: dict[str, LintLevel]) -> None:
         ("loud", "must be 'none', 'recommended', 'all' or a mapping"),
         (["all"], "must be 'none'"),
         ({"nope": "warning"}, "unknown rule 'nope'"),
+        ({"single-sorce": "warning"}, "unknown rule 'single-sorce' (rules: key-judgment-scales,"),
+        ({"single-sorce": "warning"}, "; did you mean 'single-source'?"),
         ({"ach-size": 2}, "rule 'ach-size': level must be"),
     ],
 )

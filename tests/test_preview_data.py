@@ -331,8 +331,14 @@ def test_incremental_and_parallel_builds_write_the_clean_builds_data(tmp_path: P
     assert card["title"] == "The deal is an instrument"
     assert card["badges"][0][0] == "very likely (80–95 %)"
     # Switched off later: the file an earlier build left goes, as a clean build has none.
+    assert (Path(app.outdir) / "_static" / "policybrief-previews.js").is_file()
     app, _ = build(src, tmp_path / "inc", conf={"policybrief_previews": False})
     assert not (Path(app.outdir) / "_static" / DATA_FILE).exists()
+    # Nor the card script, which no page loads then (a clean build copies none).
+    assert not (Path(app.outdir) / "_static" / "policybrief-previews.js").exists()
+    off, _ = build(src, tmp_path / "off", fresh=True, conf={"policybrief_previews": False})
+    assert not (Path(off.outdir) / "_static" / "policybrief-previews.js").exists()
+    assert (Path(off.outdir) / "_static" / "policybrief.js").is_file()
 
 
 def test_an_unchanged_data_file_is_not_written_again(tmp_path: Path) -> None:

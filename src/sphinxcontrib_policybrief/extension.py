@@ -181,13 +181,16 @@ def add_assets(app: Sphinx) -> None:
     # before Sphinx copies html_static_path, so that a project's own file of the same name
     # is the one served.
     epub = app.builder.name.startswith("epub")
-    copy_asset(
-        STATIC,
-        Path(app.builder.outdir, "_static"),
-        # epubcheck reads every stylesheet in the book, and rejects :has().
-        excluded=lambda path: epub and path.endswith(THEMES_CSS),
-        force=True,
-    )
+    cards = previews.previews_wanted(app)
+
+    def left_out(path: str) -> bool:
+        # epubcheck reads every stylesheet in the book, and rejects :has(); the card
+        # script only goes where pages load it.
+        return (epub and path.endswith(THEMES_CSS)) or (
+            not cards and path.endswith(previews.SCRIPT)
+        )
+
+    copy_asset(STATIC, Path(app.builder.outdir, "_static"), excluded=left_out, force=True)
     app.add_css_file("policybrief.css")
     if not epub:
         app.add_css_file(THEMES_CSS)

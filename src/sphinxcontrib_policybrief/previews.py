@@ -70,12 +70,14 @@ def add_data_script(
 
 
 def write_data(app: Sphinx, exception: BaseException | None) -> None:
-    """build-finished: the data file, or none (removing one an earlier build left)."""
+    """build-finished: the data file, or none (removing it and the card script where an
+    earlier build left them)."""
     if exception is not None or not publishes_site(app.builder):
         return
     path = Path(app.builder.outdir, "_static", DATA_FILE)
     if not previews_wanted(app):
         path.unlink(missing_ok=True)
+        path.with_name(SCRIPT).unlink(missing_ok=True)
         return
     data = data_script(app).encode("utf-8")
     # An unchanged file keeps its timestamp, like Sphinx's own unchanged pages.

@@ -36,6 +36,7 @@ from .problems import Problem, Subtype, with_article
 from .review import overdue_forecasts, unreviewed_key_judgments
 from .scales import ADMIRALTY_RELIABILITY, WEAK_RELIABILITY, GradeScale
 from .sources import citing, evidence_base
+from .suggest import closest_words, with_suggestion
 
 SETTING = "policybrief_lint"
 
@@ -447,9 +448,9 @@ def lint_levels(value: object) -> tuple[tuple[tuple[str, LintLevel], ...], list[
     elif isinstance(value, Mapping):
         for name, level in value.items():
             if name not in RULES_BY_NAME:
-                problems.append(
-                    f"{SETTING}: unknown rule {name!r} (rules: {', '.join(RULES_BY_NAME)})"
-                )
+                message = f"{SETTING}: unknown rule {name!r} (rules: {', '.join(RULES_BY_NAME)})"
+                near = closest_words(str(name), tuple(RULES_BY_NAME))
+                problems.append(with_suggestion(message, near))
             elif not isinstance(level, str) or level.strip().lower() not in set(LintLevel):
                 problems.append(
                     f"{SETTING}: rule {name!r}: level must be 'warning', 'info' or 'off', "
