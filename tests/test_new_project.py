@@ -87,11 +87,11 @@ def test_new_project_builds_in_another_language(tmp_path: Path, builder: str, ou
     assert (Path(app.outdir) / output).is_file()
 
 
-def test_makefile_has_the_three_targets(tmp_path: Path) -> None:
+def test_makefile_has_its_targets(tmp_path: Path) -> None:
     create_project(tmp_path / "brief", ProjectOptions(python="/opt/py/bin/python"))
     makefile = (tmp_path / "brief" / "Makefile").read_text(encoding="utf8")
     assert "PYTHON ?= /opt/py/bin/python\n" in makefile
-    for target in ("html:", "pdf:", "preview:"):
+    for target in ("html:", "pdf:", "epub:", "preview:"):
         assert f"\n{target}\n" in makefile
     assert "-m sphinx_autobuild" in makefile
     assert "{{" not in makefile
@@ -165,3 +165,9 @@ def test_console_script_then_make_html(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "-W -n -b html" in done.stdout
     assert (tmp_path / "mybrief" / "_build" / "html" / "analysis.html").is_file()
+    # The e-book, with -W too: the build's cache is kept out of the book.
+    done = subprocess.run(
+        ["make", "epub"], cwd=tmp_path / "mybrief", capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list((tmp_path / "mybrief" / "_build" / "epub").glob("*.epub"))
