@@ -863,3 +863,26 @@ def test_output_is_deterministic_and_independent_of_input_order() -> None:
     assert draw_overview(list(marks)) == first
     assert draw_overview(list(reversed(marks))) == first
     assert render_overview(marks, width=500) != first.horizontal
+
+
+@pytest.mark.parametrize("days", [20, 45, 75, 120, 200, 300, 365, 500])
+def test_every_month_an_axis_marks_by_day_is_named(days: int) -> None:
+    """Day ticks ("1", "16") name the month of each first day on a second line: where
+    the months are too narrow to hold "Feb 2019", the axis marks months instead, never
+    leaving months that read "1 16 1 16" with no name."""
+    start = date(2019, 1, 3).toordinal()
+    marks = [
+        mark(date.fromordinal(start + k * days // 4).isoformat(), f"E{k}", f"e{k}")
+        for k in range(5)
+    ]
+    root = parse(render_overview(marks))
+    labels = [t for t in root.iter(f"{NS}text") if "pb-tl-tick-label" in t.get("class", "")]
+    outer = {t.get("x") for t in labels if "pb-tl-tick-outer" in t.get("class", "")}
+    firsts = [t for t in labels if t.text == "1" and "pb-tl-tick-outer" not in t.get("class", "")]
+    unnamed = [float(t.get("x", 0)) for t in firsts if t.get("x") not in outer]
+    # Only a month that starts too near the end of the axis for its name to fit.
+    end = max(float(t.get("x", 0)) for t in labels)
+    assert all(end - x < 60 for x in unnamed), [(t.text, t.get("x")) for t in labels]
+    assert len(unnamed) <= 1
+    if days >= 300:
+        assert not firsts, "a year's axis marks months"

@@ -691,10 +691,14 @@ def _tick_rooms(words: _Words, across: bool) -> dict[str, float]:
     if not across:
         return dict.fromkeys(("day", "month", "year"), _FONT + 6.0)
     months = max(_text_width(words.month(date(2001, m, 1))) for m in range(1, 13))
+    named = max(_text_width(words.month_year(date(2001, m, 1)), bold=True) for m in range(1, 13))
     return {
         "day": _text_width("00") + 8.0,
         "month": months + 10.0,
         "year": _text_width("0000") + 12.0,
+        # Day ticks name each month on a second line ("Feb 2019"): the shortest month
+        # must hold that name, or months go unnamed and read as "1 16 1 16".
+        "named-month": named + 10.0,
     }
 
 
@@ -708,7 +712,15 @@ def _fit_axis(
     rooms = _tick_rooms(words, across)
     for _ in range(4):
         per_day = (stop - start) / (b - a)
-        chosen = next((s for s in _STEPS if s.min_days * per_day >= rooms[s.unit]), _STEPS[-1])
+        chosen = next(
+            (
+                s
+                for s in _STEPS
+                if s.min_days * per_day >= rooms[s.unit]
+                and (s.unit != "day" or 28 * per_day >= rooms.get("named-month", 0.0))
+            ),
+            _STEPS[-1],
+        )
         if not pad:
             break
         span = hi - lo
