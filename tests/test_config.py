@@ -48,7 +48,8 @@ def test_phia_kinds_and_custom_relation(app: SphinxTestApp) -> None:
 def test_term_not_on_scale_warns(app: SphinxTestApp) -> None:
     app.build()
     warnings = app.warning.getvalue()
-    assert "index.md:3: WARNING: pb:claim: 'realistic possibility' is not a term" in warnings
+    # At the :likelihood: line, not the directive's.
+    assert "index.md:6: WARNING: pb:claim: 'realistic possibility' is not a term" in warnings
     assert "[policybrief.scale-term]" in warnings
 
 

@@ -89,12 +89,14 @@ class LenientOptionSpec(dict[str, Callable[..., Any]]):
 
 
 def checked_options(
-    directive: SphinxDirective, known: Iterable[str], report: Callable[[Subtype, str], None]
+    directive: SphinxDirective,
+    known: Iterable[str],
+    report: Callable[[Subtype, str, str], None],
 ) -> dict[str, Any]:
     """*directive*'s options by lower-case name, as docutils reads rST (``:ID:`` is
     ``:id:``; of two spellings of one name the later value is kept, as MyST keeps the
     later of two equal names), with those given twice or not in *known* reported through
-    *report* and left out.
+    *report* (with the option's name, for its line) and left out.
 
     A repeat reaches here renamed in rST (see :func:`mark_repeated_rst_options`) and as
     it is written in MyST, which keeps the later value without a word.
@@ -112,17 +114,22 @@ def checked_options(
     for name, value in folded.items():
         if name.startswith(REPEAT_MARK):
             repeated = name.removeprefix(REPEAT_MARK)
-            report(Subtype.REPEATED_OPTION, f":{repeated}: is given twice; the last value is used")
+            report(
+                Subtype.REPEATED_OPTION,
+                f":{repeated}: is given twice; the last value is used",
+                repeated,
+            )
         elif isinstance(value, UnknownOption):
             message = f"unknown option :{name}: (known: {', '.join(names)})"
             report(
                 Subtype.UNKNOWN_OPTION,
                 with_suggestion(message, closest_words(name, names), _as_option),
+                name,
             )
         else:
             options[name] = value
     for name in repeated_options(directive.block_text):
-        report(Subtype.REPEATED_OPTION, f":{name}: is given twice; the last value is used")
+        report(Subtype.REPEATED_OPTION, f":{name}: is given twice; the last value is used", name)
     return options
 
 
@@ -286,6 +293,7 @@ class PolicyObjectDirective(SphinxDirective):
                 Subtype.OPTION_VALUE,
                 f"invalid :class: {raw!r}: class names are letters, digits and '-', each "
                 "starting with a letter; ignored",
+                "class",
             )
             return []
 
@@ -299,9 +307,10 @@ class PolicyObjectDirective(SphinxDirective):
                 Subtype.INVALID_ID,
                 f"invalid id {given!r}: use letters (with their marks), digits, '-', '_' and '.', "
                 "starting with a letter or digit; an id derived from the title is used instead",
+                "id",
             )
         elif given is not None:
-            self.warn(Subtype.INVALID_ID, "empty :id:; an id derived from the title is used")
+            self.warn(Subtype.INVALID_ID, "empty :id:; an id derived from the title is used", "id")
         derived = derive_id(title)
         if not derived:
             if title or given:
@@ -343,7 +352,8 @@ class PolicyObjectDirective(SphinxDirective):
             if default
             else f"unknown :{option}: {raw!r} (allowed: {', '.join(allowed)}); ignored"
         )
-        self.warn(Subtype.OPTION_VALUE, with_suggestion(message, closest_words(value, allowed)))
+        suggested = with_suggestion(message, closest_words(value, allowed))
+        self.warn(Subtype.OPTION_VALUE, suggested, option)
         return default
 
     def make_record(self, **common: Any) -> PolicyObject | None:
@@ -368,6 +378,7 @@ class PolicyObjectDirective(SphinxDirective):
         self.warn(
             Subtype.GRADE,
             f"{raw.strip()!r} is not a grade of the {option} scale ({codes}); left ungraded",
+            option,
         )
         return ""
 
@@ -389,7 +400,8 @@ class ClaimDirective(PolicyObjectDirective):
                     f"{raw!r} is not a term of the {settings.likelihood.name} likelihood scale "
                     f"({', '.join(terms)})"
                 )
-                self.warn(Subtype.SCALE_TERM, with_suggestion(message, closest_words(raw, words)))
+                suggested = with_suggestion(message, closest_words(raw, words))
+                self.warn(Subtype.SCALE_TERM, suggested, "likelihood")
             else:
                 likelihood = term.term
         claim_kind = self.choice("kind", settings.claim_kinds, settings.default_claim_kind)
@@ -437,7 +449,8 @@ class TimelineEventDirective(PolicyObjectDirective):
         raw = self.options.get("date")
         date = None
         if not raw or isinstance(raw, UnknownOption):
-            self.warn(Subtype.MISSING_ARGUMENT, "needs a :date: (an EDTF date such as 2019-12)")
+            needs = "needs a :date: (an EDTF date such as 2019-12)"
+            self.warn(Subtype.MISSING_ARGUMENT, needs, "date")
         else:
             try:
                 date = parse_date(raw)
@@ -449,7 +462,7 @@ class TimelineEventDirective(PolicyObjectDirective):
                     else "write EDTF, e.g. 2019-12-13, 2019-12, 2019~, 2012/.., and put words "
                     "like 'late 2019' in :date-label:"
                 )
-                self.warn(Subtype.INVALID_DATE, f"invalid :date: {raw!r}: {exc}; {advice}")
+                self.warn(Subtype.INVALID_DATE, f"invalid :date: {raw!r}: {exc}; {advice}", "date")
         return TimelineEvent(date=date, date_label=_text(self.options.get("date-label")), **common)
 
 
@@ -483,6 +496,7 @@ class SourceDirective(PolicyObjectDirective):
                 Subtype.CITE,
                 f":cite: {key!r} needs sphinxcontrib-bibtex: add 'sphinxcontrib.bibtex' to "
                 "extensions in conf.py (the key is shown as written meanwhile)",
+                "cite",
             )
             return
         language = cast(Any, language_en)  # docutils types the module loosely
@@ -521,6 +535,7 @@ class SourceDirective(PolicyObjectDirective):
         self.warn(
             Subtype.SOURCE_URL,
             f":{option}: {raw!r} is not an http(s) address; left out",
+            option,
         )
         return ""
 
@@ -531,7 +546,8 @@ class SourceDirective(PolicyObjectDirective):
         try:
             return parse_date(raw)
         except DateError as exc:
-            self.warn(Subtype.INVALID_DATE, f"invalid :{option}: {raw!r}: {exc}; left out")
+            message = f"invalid :{option}: {raw!r}: {exc}; left out"
+            self.warn(Subtype.INVALID_DATE, message, option)
             return None
 
 
@@ -694,8 +710,14 @@ def directive_location(directive: SphinxDirective) -> tuple[str, int] | str:
 class ReportingDirective(SphinxDirective):
     """A directive whose warnings name it and point at it (views, maps, matrices)."""
 
-    def _warn(self, subtype: Subtype, message: str) -> None:
-        warn(subtype, f"{self.name}: {message}", directive_location(self))
+    def _warn(self, subtype: Subtype, message: str, option: str = "") -> None:
+        # With *option*, the line that option is written on, as for objects.
+        where = directive_location(self)
+        offset = option_offset(self.block_text, option) if option else 0
+        if offset:
+            srcfile, line = source_position(self)
+            where = location(self.env.srcdir, self.env.docname, line + offset, srcfile)
+        warn(subtype, f"{self.name}: {message}", where)
 
 
 def included_file(env: BuildEnvironment, source: str) -> str:

@@ -81,7 +81,8 @@ class ViewDirective(ReportingDirective):
         value = str(raw).strip().lower()
         if value not in SCOPES:
             message = f"unknown :scope: {raw!r} (allowed: {', '.join(SCOPES)}); using 'document'"
-            self._warn(Subtype.VIEW_OPTION, with_suggestion(message, closest_words(value, SCOPES)))
+            suggested = with_suggestion(message, closest_words(value, SCOPES))
+            self._warn(Subtype.VIEW_OPTION, suggested, "scope")
             return "document"
         return value
 
@@ -111,7 +112,7 @@ class ViewDirective(ReportingDirective):
             hint = nearest_date(raw)
             # A view shows no date, so words have nowhere to go: only the value is offered.
             advice = f"; {hint.advice(option, label_option='')}" if hint is not None else ""
-            self._warn(Subtype.VIEW_OPTION, f"invalid :{option}: {raw!r}: {exc}{advice}")
+            self._warn(Subtype.VIEW_OPTION, f"invalid :{option}: {raw!r}: {exc}{advice}", option)
             return None
 
     def _group_by(self) -> str:
@@ -122,7 +123,9 @@ class ViewDirective(ReportingDirective):
         if value not in GROUPINGS:
             message = f"unknown :group-by: {raw!r} (allowed: {', '.join(GROUPINGS)})"
             self._warn(
-                Subtype.VIEW_OPTION, with_suggestion(message, closest_words(value, GROUPINGS))
+                Subtype.VIEW_OPTION,
+                with_suggestion(message, closest_words(value, GROUPINGS)),
+                "group-by",
             )
             return ""
         return value
