@@ -164,14 +164,7 @@ class PolicyObjectDirective(SphinxDirective):
         return settings_from(self.config)
 
     def warn(self, subtype: Subtype, message: str, option: str = "") -> None:
-        # The directive's own file and line: inside an included file, that file's; with
-        # *option*, the line that option is written on.
-        where = directive_location(self)
-        offset = option_offset(self.block_text, option) if option else 0
-        if offset:
-            srcfile, line = source_position(self)
-            where = location(self.env.srcdir, self.env.docname, line + offset, srcfile)
-        warn(subtype, f"{self.name}: {message}", where)
+        warn(subtype, f"{self.name}: {message}", directive_location(self, option))
 
     def reviewed(self) -> FuzzyDate | None:
         """``:reviewed:``, the day the author last checked the object (an EDTF date)."""
@@ -701,23 +694,19 @@ def source_position(directive: SphinxDirective) -> tuple[str, int]:
     return included_file(directive.env, source or ""), line or directive.lineno
 
 
-def directive_location(directive: SphinxDirective) -> tuple[str, int] | str:
-    """Where a warning about *directive* points: its document, or the included file."""
+def directive_location(directive: SphinxDirective, option: str = "") -> tuple[str, int] | str:
+    """Where a warning about *directive* points: its document, or the included file; with
+    *option*, the line that option is written on (the directive's if it is not found)."""
     srcfile, line = source_position(directive)
-    return location(directive.env.srcdir, directive.env.docname, line, srcfile)
+    offset = option_offset(directive.block_text, option) if option else 0
+    return location(directive.env.srcdir, directive.env.docname, line + offset, srcfile)
 
 
 class ReportingDirective(SphinxDirective):
     """A directive whose warnings name it and point at it (views, maps, matrices)."""
 
     def _warn(self, subtype: Subtype, message: str, option: str = "") -> None:
-        # With *option*, the line that option is written on, as for objects.
-        where = directive_location(self)
-        offset = option_offset(self.block_text, option) if option else 0
-        if offset:
-            srcfile, line = source_position(self)
-            where = location(self.env.srcdir, self.env.docname, line + offset, srcfile)
-        warn(subtype, f"{self.name}: {message}", where)
+        warn(subtype, f"{self.name}: {message}", directive_location(self, option))
 
 
 def included_file(env: BuildEnvironment, source: str) -> str:

@@ -90,9 +90,13 @@ class PolicyBriefDomain(Domain):
     data_version = 10
 
     _graph: BriefGraph | None = None
-    # The documents this build read again or removed (read_warnings.py repeats the
-    # warnings of the others); a new domain object, so none, on each build.
-    cleared: frozenset[str] = frozenset()
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        # The documents this build read again or removed (read_warnings.py repeats the
+        # warnings of the others): none yet, as Sphinx makes a new domain each build.
+        self.cleared: set[str] = set()
+
     # Derived from the graph (and the project's documents), computed once per graph.
     _tag_pages: tuple[BriefGraph, frozenset[str], TagPages] | None = None
     _timelines: tuple[BriefGraph, dict[str, str]] | None = None
@@ -222,7 +226,7 @@ class PolicyBriefDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         # Sphinx clears every document it is about to read again, or that was removed.
-        self.cleared = self.cleared | {docname}
+        self.cleared.add(docname)
         for key in (*_ANALYSIS_KEYS, READ_WARNINGS, ROLES):
             self.data.setdefault(key, {}).pop(docname, None)
         for key in ("records", "mentions", "views"):

@@ -446,18 +446,34 @@ def _events(n: int, tag: str = "") -> str:
     )
 
 
-def test_the_count_speaks_russian_with_its_plural_forms(driver: Any, tmp_path: Path) -> None:
+def _one_page(tmp_path: Path, text: str, language: str = "ru") -> Path:
+    """A project of one page, *text*, built as HTML in *language*: the page's path."""
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text(CONF, encoding="utf8")
-    (src / "index.md").write_text(
+    conf = CONF.replace('language = "ru"', f"language = {language!r}")
+    (src / "conf.py").write_text(conf, encoding="utf8")
+    (src / "index.md").write_text(text, encoding="utf8")
+    app, _ = build(src, tmp_path / "out", fresh=True)
+    return Path(app.outdir) / "index.html"
+
+
+# What each overview mark of *n* events (drawn, not hidden) shows: the script's body maps
+# each mark ``m`` to what is read from it.
+def _of_marks(n: int, read: str) -> str:
+    return (
+        "return [...document.querySelectorAll('.pb-tl-overview .pb-tl-m')]"
+        f".filter(m => m.dataset.pbEvents.split(' ').length === {n} && m.getClientRects().length)"
+        f".map(m => {read})"
+    )
+
+
+def test_the_count_speaks_russian_with_its_plural_forms(driver: Any, tmp_path: Path) -> None:
+    page = _one_page(
+        tmp_path,
         "# Хронология\n\n:::{actor} А\n:id: a\n:::\n\n:::{actor} Б\n:id: b\n:::\n\n"
         + _events(21)
         + ":::{timeline}\n:::\n\n:::{timeline}\n:tags: t5\n:::\n",
-        encoding="utf8",
     )
-    app, _ = build(src, tmp_path / "out", fresh=True)
-    page = Path(app.outdir) / "index.html"
     _open(driver, page)
     assert _state(driver, 0)["count"] == "21 из 21 события"  # 21: the singular genitive
     assert _state(driver, 1)["count"] == "5 из 5 событий"
@@ -473,33 +489,24 @@ def test_a_cluster_counts_its_shown_events_in_russian(driver: Any, tmp_path: Pat
     """Twelve events of one day are drawn together; under a filter the cluster's label
     counts those shown with the plural form Russian gives each number, and so does its
     tooltip, which names the shown events only."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(CONF, encoding="utf8")
     events = "".join(
         f":::{{timeline-event}} Переговоры {i}\n:id: d{i}\n:date: 2019-12-07\n"
         f":actors: {'a, b' if i < 2 else 'a'}\n:tags: {'t5' if i < 5 else 'x'}\n:::\n\n"
         for i in range(12)
     )
     far = ":::{timeline-event} Раньше\n:id: early\n:date: 2010\n:actors: a\n:::\n\n"
-    (src / "index.md").write_text(
+    page = _one_page(
+        tmp_path,
         "# Хронология\n\n:::{actor} А\n:id: a\n:::\n\n:::{actor} Б\n:id: b\n:::\n\n"
         + events
         + far
         + ":::{timeline}\n:::\n",
-        encoding="utf8",
     )
-    app, _ = build(src, tmp_path / "out", fresh=True)
-    page = Path(app.outdir) / "index.html"
-    labels = (
-        "return [...document.querySelectorAll('.pb-tl-overview .pb-tl-m')]"
-        ".filter(m => m.dataset.pbEvents.split(' ').length === 12 && m.getClientRects().length)"
-        ".map(m => m.querySelector('.pb-tl-label').textContent)"
-    )
+    labels = _of_marks(12, "m.querySelector('.pb-tl-label').textContent")
     _open(driver, page)
     (drawn,) = driver.execute_script(labels)
     assert drawn.startswith("12 событий"), drawn
-    tips = labels.replace("'.pb-tl-label'", "':scope > title'")
+    tips = _of_marks(12, "m.querySelector(':scope > title').textContent")
     (tip0,) = driver.execute_script(tips)
     assert tip0.startswith("12 событий"), tip0
     for fragment, counted, names in (
@@ -520,26 +527,18 @@ def test_a_long_cluster_tooltip_counts_the_shown_events_past_twelve(
     """A tooltip names twelve events and counts the rest ("… and 3 more"), whether the
     drawing or a filter chose them; thirteen are all named (a line for one more is no
     shorter)."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(CONF.replace('language = "ru"', 'language = "en"'), "utf8")
     events = "".join(
         f":::{{timeline-event}} Talks {i:02d}\n:id: d{i}\n:date: 2019-12-07\n"
         f":actors: a\n:tags: {'many' if i < 15 else 'x'}{', few' if i < 13 else ''}\n:::\n\n"
         for i in range(20)
     )
     far = ":::{timeline-event} Earlier\n:id: early\n:date: 2010\n:actors: a\n:::\n\n"
-    (src / "index.md").write_text(
+    page = _one_page(
+        tmp_path,
         "# Timeline\n\n:::{actor} A\n:id: a\n:::\n\n" + events + far + ":::{timeline}\n:::\n",
-        encoding="utf8",
+        language="en",
     )
-    app, _ = build(src, tmp_path / "out", fresh=True)
-    page = Path(app.outdir) / "index.html"
-    tips = (
-        "return [...document.querySelectorAll('.pb-tl-overview .pb-tl-m')]"
-        ".filter(m => m.dataset.pbEvents.split(' ').length === 20 && m.getClientRects().length)"
-        ".map(m => m.querySelector(':scope > title').textContent.split('\\n'))"
-    )
+    tips = _of_marks(20, "m.querySelector(':scope > title').textContent.split('\\n')")
     _open(driver, page)
     ((head, *lines),) = driver.execute_script(tips)
     assert head.startswith("20 events, ") and lines[-1] == "… and 8 more", lines

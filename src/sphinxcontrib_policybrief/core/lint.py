@@ -196,50 +196,46 @@ def check_view_options(context: LintContext) -> list[Problem]:
     that is another kind of object's, an argument map's ``:root:`` that is not a claim.
     Values nobody has are ``view-option`` and ``unknown-ref`` warnings already."""
     graph = context.graph
-    problems = []
+    found: list[tuple[ViewRequest | ArgumentMapRequest, str]] = []
 
     def kind_of(ident: str) -> str:
         return with_article(graph.objects[ident].kind.label.lower())
 
     for view in context.views:
-
-        def at(message: str, view: ViewRequest = view) -> Problem:
-            return Problem(
-                Subtype.LINT_VIEW_OPTIONS, message, view.docname, view.lineno, view.srcfile
-            )
-
         start, end = view.date_from, view.date_to
         if start and end and start.lower and end.upper and start.lower > end.upper:
-            problems.append(
-                at(
+            found.append(
+                (
+                    view,
                     f"{view.view}: :from: {start.edtf} begins after :to: {end.edtf} ends, so "
-                    "only an event that spans both is shown; were they swapped?"
+                    "only an event that spans both is shown; were they swapped?",
                 )
             )
         for actor in view.actors:
-            found = graph.objects.get(actor)
-            if found is not None and found.kind is not Kind.ACTOR:
-                problems.append(
-                    at(
+            obj = graph.objects.get(actor)
+            if obj is not None and obj.kind is not Kind.ACTOR:
+                found.append(
+                    (
+                        view,
                         f"{view.view}: :actors: names {actor!r}, which is {kind_of(actor)}, "
-                        "not an actor: it selects nothing"
+                        "not an actor: it selects nothing",
                     )
                 )
     for request in context.maps:
         root = graph.objects.get(request.root) if request.root else None
         if root is not None and root.kind is not Kind.CLAIM:
-            problems.append(
-                Problem(
-                    Subtype.LINT_VIEW_OPTIONS,
+            found.append(
+                (
+                    request,
                     f"argument-map: :root: names {request.root!r}, which is "
                     f"{kind_of(request.root)}, not a claim: the map shows what it is linked "
                     "to by the map's relations, not an argument",
-                    request.docname,
-                    request.lineno,
-                    request.srcfile,
                 )
             )
-    return problems
+    return [
+        Problem(Subtype.LINT_VIEW_OPTIONS, message, where.docname, where.lineno, where.srcfile)
+        for where, message in found
+    ]
 
 
 def check_forecast_overdue(context: LintContext) -> list[Problem]:
